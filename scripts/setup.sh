@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what Verbatim needs on this kind of machine (Debian + .NET SDK), idempotently.
+#   scripts/setup.sh            what the app needs to run
+#   scripts/setup.sh --test     also what the test suite and bench need
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(ffmpeg pocketsphinx pocketsphinx-en-us libpocketsphinx3)
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(sox espeak-ng flite pocketsphinx-testdata chromium postgresql)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  echo "Installing Debian packages: ${missing[*]}"
+  sudo_cmd=()
+  [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+command -v dotnet >/dev/null || { echo "The .NET SDK (dotnet) is required: https://dotnet.microsoft.com/download" >&2; exit 1; }
+dotnet tool restore >/dev/null
+
+if [[ "${1:-}" == "--test" ]]; then
+  command -v npm >/dev/null || { echo "Node.js and npm are required for the JavaScript SDK tests." >&2; exit 1; }
+  # The official AssemblyAI JavaScript SDK, used as a real client of /v2.
+  (cd tests/js && { [[ -d node_modules/assemblyai ]] || npm install --no-audit --no-fund --silent; })
+fi

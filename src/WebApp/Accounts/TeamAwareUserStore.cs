@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using WebApp.Data;
+using WebApp.Data.Entities;
+
+namespace WebApp.Accounts;
+
+/// <summary>
+/// Gives every new user a personal team, saved in the same transaction as the user, whichever way the user is
+/// created (registration page, external login, the create-api-key command).
+/// </summary>
+public sealed class TeamAwareUserStore(ApplicationDbContext context, TimeProvider clock, IdentityErrorDescriber? describer = null)
+    : UserStore<ApplicationUser, IdentityRole, ApplicationDbContext>(context, describer)
+{
+    public override Task<IdentityResult> CreateAsync(ApplicationUser user, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var team = new Team { Id = Guid.NewGuid(), Name = $"{user.Email ?? user.UserName}'s team", CreatedAt = now };
+        team.Members.Add(new TeamMember { UserId = user.Id, Role = TeamRole.Admin });
+        Context.Teams.Add(team);
+        user.PersonalTeamId = team.Id;
+        user.CreatedAt = now;
+        return base.CreateAsync(user, cancellationToken);
+    }
+}

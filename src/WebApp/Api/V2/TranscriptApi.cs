@@ -1,0 +1,193 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using WebApp.Accounts;
+using WebApp.Data;
+using WebApp.Data.Entities;
+using WebApp.Infrastructure;
+using WebApp.Transcription;
+using WebApp.Transcription.Engine;
+
+namespace WebApp.Api.V2;
+
+/// <summary>/v2/transcript: create, get, list and delete transcripts, always within the caller's team.</summary>
+public static class TranscriptApi
+{
+    private const string NotFoundMessage = "Transcript not found";
+
+    public static RouteGroupBuilder MapTranscriptApi(this RouteGroupBuilder v2)
+    {
+        var transcripts = v2.MapGroup("/transcript");
+        transcripts.MapPost("/", Create).WithName("createTranscript")
+            .AddOpenApiOperationTransformer(OpenApiBodies.Describe("application/json", "TranscriptParams: audio_url and options, as in AssemblyAI's API."));
+        transcripts.MapGet("/", List).WithName("listTranscripts");
+        transcripts.MapGet("/{transcriptId}", Get).WithName("getTranscript");
+        transcripts.MapDelete("/{transcriptId}", Delete).WithName("deleteTranscript");
+        return v2;
+    }
+
+    private static async Task<Results<JsonHttpResult<TranscriptResponse>, JsonHttpResult<ApiError>>> Create(
+        HttpContext http, ApplicationDbContext db, ISpeechEngine engine, TranscriptionQueue queue, TimeProvider clock)
+    {
+        var (body, error) = await TranscriptRequestReader.ReadAsync(http.Request, engine.ModelNames);
+        if (body is null)
+        {
+            return V2Json.Error(StatusCodes.Status400BadRequest, error!);
+        }
+
+        var teamId = http.User.GetTeamId();
+        Guid? uploadId = null;
+        if (UploadApi.TryParseUploadUrl(new Uri(body.AudioUrl!), out var parsedUploadId))
+        {
+            var upload = await db.Uploads.AsNoTracking().SingleOrDefaultAsync(u => u.Id == parsedUploadId, http.RequestAborted);
+            if (upload is not null && upload.TeamId != teamId)
+            {
+                return V2Json.Error(StatusCodes.Status403Forbidden, "Cannot access uploaded file");
+            }
+
+            uploadId = upload?.Id;
+            if (uploadId is null && IsOwnHost(http, body.AudioUrl!))
+            {
+                return V2Json.Error(StatusCodes.Status400BadRequest, "Upload not found: the upload_url is unknown or its file was deleted.");
+            }
+        }
+
+        var transcript = new Transcript
+        {
+            Id = Guid.NewGuid(),
+            TeamId = teamId,
+            UserId = http.User.GetUserId(),
+            Status = TranscriptStatus.Queued,
+            AudioUrl = body.AudioUrl!,
+            UploadId = uploadId,
+            OptionsJson = TranscriptMapper.WriteOptions(body),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Transcripts.Add(transcript);
+        await db.SaveChangesAsync(http.RequestAborted);
+        await queue.EnqueueAsync(transcript.Id, http.RequestAborted);
+        return V2Json.Ok(TranscriptMapper.ToResponse(transcript));
+    }
+
+    private static async Task<Results<JsonHttpResult<TranscriptResponse>, JsonHttpResult<ApiError>>> Get(
+        string transcriptId, HttpContext http, ApplicationDbContext db)
+    {
+        var transcript = await FindAsync(db, http, transcriptId);
+        return transcript is null
+            ? V2Json.Error(StatusCodes.Status404NotFound, NotFoundMessage)
+            : V2Json.Ok(TranscriptMapper.ToResponse(transcript));
+    }
+
+    private static async Task<Results<JsonHttpResult<TranscriptList>, JsonHttpResult<ApiError>>> List(
+        HttpContext http, ApplicationDbContext db, string? limit, string? status, string? before_id, string? after_id, string? created_on)
+    {
+        var pageSize = 10;
+        if (limit is not null && (!int.TryParse(limit, out pageSize) || pageSize is < 1 or > 200))
+        {
+            return V2Json.Error(StatusCodes.Status400BadRequest, "limit must be between 1 and 200.");
+        }
+
+        var teamId = http.User.GetTeamId();
+        var query = db.Transcripts.AsNoTracking().Where(t => t.TeamId == teamId);
+        if (status is not null)
+        {
+            if (!Enum.TryParse<TranscriptStatus>(status, ignoreCase: true, out var statusFilter) || int.TryParse(status, out _))
+            {
+                return V2Json.Error(StatusCodes.Status400BadRequest, "status must be one of queued, processing, completed, error.");
+            }
+
+            query = query.Where(t => t.Status == statusFilter);
+        }
+
+        if (created_on is not null)
+        {
+            if (!DateOnly.TryParseExact(created_on, "yyyy-MM-dd", out var day))
+            {
+                return V2Json.Error(StatusCodes.Status400BadRequest, "created_on must be a date like 2024-03-11.");
+            }
+
+            var from = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var to = from.AddDays(1);
+            query = query.Where(t => t.CreatedAt >= from && t.CreatedAt < to);
+        }
+
+        var newestFirst = true;
+        foreach (var (value, olderThan) in new[] { (before_id, true), (after_id, false) })
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            var pivot = Guid.TryParse(value, out var pivotId)
+                ? await db.Transcripts.AsNoTracking().Where(t => t.Id == pivotId && t.TeamId == teamId).Select(t => (DateTime?)t.CreatedAt).SingleOrDefaultAsync(http.RequestAborted)
+                : null;
+            if (pivot is null)
+            {
+                return V2Json.Error(StatusCodes.Status400BadRequest, $"{(olderThan ? "before_id" : "after_id")} is not the id of one of your transcripts.");
+            }
+
+            query = olderThan ? query.Where(t => t.CreatedAt < pivot) : query.Where(t => t.CreatedAt > pivot);
+            newestFirst &= olderThan;
+        }
+
+        // A page of newer transcripts is the `limit` just after the pivot, still shown newest first.
+        var page = newestFirst
+            ? await query.OrderByDescending(t => t.CreatedAt).Take(pageSize).ToListAsync(http.RequestAborted)
+            : (await query.OrderBy(t => t.CreatedAt).Take(pageSize).ToListAsync(http.RequestAborted)).AsEnumerable().Reverse().ToList();
+
+        var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
+        var listUrl = $"{baseUrl}/v2/transcript?limit={pageSize}" + (status is null ? "" : $"&status={status.ToLowerInvariant()}");
+        var details = new PageDetails(
+            pageSize,
+            page.Count,
+            $"{baseUrl}{http.Request.Path}{http.Request.QueryString}",
+            page.Count == 0 ? null : $"{listUrl}&before_id={page[^1].Id}",
+            page.Count == 0 ? null : $"{listUrl}&after_id={page[0].Id}");
+        return V2Json.Ok(new TranscriptList(details, page.Select(t => TranscriptMapper.ToListItem(t, baseUrl)).ToList()));
+    }
+
+    private static async Task<Results<JsonHttpResult<TranscriptResponse>, JsonHttpResult<ApiError>>> Delete(
+        string transcriptId, HttpContext http, ApplicationDbContext db, UploadStore uploads, TimeProvider clock)
+    {
+        var transcript = await FindAsync(db, http, transcriptId);
+        if (transcript is null)
+        {
+            return V2Json.Error(StatusCodes.Status404NotFound, NotFoundMessage);
+        }
+
+        if (transcript.Status is TranscriptStatus.Queued or TranscriptStatus.Processing)
+        {
+            return V2Json.Error(StatusCodes.Status400BadRequest, "Transcript is still being processed; it can be deleted once it has completed or failed.");
+        }
+
+        transcript.Text = "Deleted by user.";
+        transcript.WordsJson = null;
+        transcript.Confidence = null;
+        transcript.AudioUrl = TranscriptMapper.DeletedAudioUrl;
+        transcript.DeletedAt = clock.GetUtcNow().UtcDateTime;
+        if (transcript.UploadId is { } uploadId)
+        {
+            // As AssemblyAI does: the uploaded file goes with the transcript, right away.
+            uploads.Delete(transcript.TeamId, uploadId);
+            await db.Uploads.Where(u => u.Id == uploadId && u.TeamId == transcript.TeamId).ExecuteDeleteAsync(http.RequestAborted);
+            transcript.UploadId = null;
+        }
+
+        await db.SaveChangesAsync(http.RequestAborted);
+        return V2Json.Ok(TranscriptMapper.ToResponse(transcript));
+    }
+
+    private static async Task<Transcript?> FindAsync(ApplicationDbContext db, HttpContext http, string transcriptId)
+    {
+        if (!Guid.TryParse(transcriptId, out var id))
+        {
+            return null;
+        }
+
+        var teamId = http.User.GetTeamId();
+        return await db.Transcripts.SingleOrDefaultAsync(t => t.Id == id && t.TeamId == teamId, http.RequestAborted);
+    }
+
+    private static bool IsOwnHost(HttpContext http, string url) =>
+        string.Equals(new Uri(url).Authority, http.Request.Host.Value, StringComparison.OrdinalIgnoreCase);
+}

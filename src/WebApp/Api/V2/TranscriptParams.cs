@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace WebApp.Api.V2;
+
+/// <summary>
+/// The body of POST /v2/transcript (AssemblyAI's TranscriptParams). Unknown fields are ignored, as AssemblyAI does;
+/// every field given is stored and echoed back on the transcript.
+/// </summary>
+public sealed class TranscriptParams
+{
+    public string? AudioUrl { get; set; }
+
+    public List<string>? SpeechModels { get; set; }
+
+    /// <summary>Deprecated single-model form of <see cref="SpeechModels"/>.</summary>
+    public string? SpeechModel { get; set; }
+
+    public string? LanguageCode { get; set; }
+
+    public bool? LanguageDetection { get; set; }
+
+    public double? LanguageConfidenceThreshold { get; set; }
+
+    public bool? Punctuate { get; set; }
+
+    public bool? FormatText { get; set; }
+
+    public bool? Disfluencies { get; set; }
+
+    public bool? FilterProfanity { get; set; }
+
+    public bool? SpeakerLabels { get; set; }
+
+    public int? SpeakersExpected { get; set; }
+
+    public bool? Multichannel { get; set; }
+
+    public int? AudioStartFrom { get; set; }
+
+    public int? AudioEndAt { get; set; }
+
+    public List<string>? KeytermsPrompt { get; set; }
+
+    public JsonArray? CustomSpelling { get; set; }
+
+    public bool? RedactPii { get; set; }
+
+    public bool? RedactPiiAudio { get; set; }
+
+    public List<string>? RedactPiiPolicies { get; set; }
+
+    public string? RedactPiiSub { get; set; }
+
+    public double? SpeechThreshold { get; set; }
+
+    public string? WebhookUrl { get; set; }
+
+    public string? WebhookAuthHeaderName { get; set; }
+
+    public string? WebhookAuthHeaderValue { get; set; }
+
+    public bool? AutoHighlights { get; set; }
+
+    public bool? AutoChapters { get; set; }
+
+    public bool? ContentSafety { get; set; }
+
+    public bool? IabCategories { get; set; }
+
+    public bool? SentimentAnalysis { get; set; }
+
+    public bool? EntityDetection { get; set; }
+
+    public bool? Summarization { get; set; }
+
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        PropertyNameCaseInsensitive = false,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+    };
+}

@@ -1,0 +1,132 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace WebApp.Api.V2;
+
+/// <summary>
+/// Reads and checks the body of POST /v2/transcript. Wrong types and impossible values answer 400 with a message
+/// naming the field, as AssemblyAI does ("format_text must be a Boolean").
+/// </summary>
+public static class TranscriptRequestReader
+{
+    /// <summary>AssemblyAI's model names; a local region serves all of them with its own engine and says so in speech_model_used.</summary>
+    public static readonly IReadOnlySet<string> AssemblyAiModelNames =
+        new HashSet<string>(["universal-3-pro", "universal-2", "universal", "best", "nano", "slam-1"], StringComparer.Ordinal);
+
+    /// <summary>What the local English engine can transcribe.</summary>
+    public static readonly IReadOnlyList<string> SupportedLanguageCodes = ["en", "en_us", "en_au", "en_uk"];
+
+    public static async Task<(TranscriptParams? Params, string? Error)> ReadAsync(HttpRequest request, IReadOnlyList<string> localModelNames)
+    {
+        TranscriptParams? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<TranscriptParams>(request.Body, TranscriptParams.JsonOptions, request.HttpContext.RequestAborted);
+        }
+        catch (JsonException ex)
+        {
+            return (null, DescribeJsonError(ex));
+        }
+
+        if (body is null)
+        {
+            return (null, "Request body must be a JSON object.");
+        }
+
+        var error = Validate(body, localModelNames);
+        return error is null ? (body, null) : (null, error);
+    }
+
+    private static string? Validate(TranscriptParams body, IReadOnlyList<string> localModelNames)
+    {
+        if (string.IsNullOrWhiteSpace(body.AudioUrl))
+        {
+            return "audio_url is required.";
+        }
+
+        if (!Uri.TryCreate(body.AudioUrl, UriKind.Absolute, out var audioUri) || (audioUri.Scheme != Uri.UriSchemeHttp && audioUri.Scheme != Uri.UriSchemeHttps))
+        {
+            return "audio_url must be an absolute http or https URL.";
+        }
+
+        var requestedModels = body.SpeechModels ?? (body.SpeechModel is null ? [] : [body.SpeechModel]);
+        var unknownModel = requestedModels.FirstOrDefault(m => !AssemblyAiModelNames.Contains(m) && !localModelNames.Contains(m));
+        if (unknownModel is not null)
+        {
+            return $"Unknown speech model \"{unknownModel}\". Supported: {string.Join(", ", localModelNames.Concat(AssemblyAiModelNames))}.";
+        }
+
+        if (body.LanguageCode is { } language && !SupportedLanguageCodes.Contains(language))
+        {
+            return $"language_code \"{language}\" is not supported by this server's speech engine. Supported language codes: {string.Join(", ", SupportedLanguageCodes)}.";
+        }
+
+        if (body.LanguageConfidenceThreshold is < 0 or > 1 || body.SpeechThreshold is < 0 or > 1)
+        {
+            return "language_confidence_threshold and speech_threshold must be between 0 and 1.";
+        }
+
+        return FirstUnsupportedFeature(body) is { } feature
+            ? $"{feature} is not supported yet by this server's local speech engine."
+            : null;
+    }
+
+    // Options the local engine cannot honour yet. Refusing them is honest; silently ignoring them would not be.
+    private static string? FirstUnsupportedFeature(TranscriptParams body)
+    {
+        (bool Requested, string Name)[] features =
+        [
+            (body.SpeakerLabels == true, "speaker_labels"),
+            (body.SpeakersExpected is not null, "speakers_expected"),
+            (body.Multichannel == true, "multichannel"),
+            (body.LanguageDetection == true, "language_detection"),
+            (body.Disfluencies == true, "disfluencies"),
+            (body.FilterProfanity == true, "filter_profanity"),
+            (body.AudioStartFrom is not null, "audio_start_from"),
+            (body.AudioEndAt is not null, "audio_end_at"),
+            (body.KeytermsPrompt is { Count: > 0 }, "keyterms_prompt"),
+            (body.CustomSpelling is { Count: > 0 }, "custom_spelling"),
+            (body.RedactPii == true, "redact_pii"),
+            (body.RedactPiiAudio == true, "redact_pii_audio"),
+            (body.WebhookUrl is not null, "webhook_url"),
+            (body.AutoHighlights == true, "auto_highlights"),
+            (body.AutoChapters == true, "auto_chapters"),
+            (body.ContentSafety == true, "content_safety"),
+            (body.IabCategories == true, "iab_categories"),
+            (body.SentimentAnalysis == true, "sentiment_analysis"),
+            (body.EntityDetection == true, "entity_detection"),
+            (body.Summarization == true, "summarization"),
+        ];
+        return features.FirstOrDefault(f => f.Requested).Name;
+    }
+
+    private static string DescribeJsonError(JsonException ex)
+    {
+        // ex.Path looks like "$.format_text" or "$.speech_models[0]".
+        var field = ex.Path?.TrimStart('$', '.').Split('[', '.')[0];
+        if (string.IsNullOrEmpty(field))
+        {
+            return "Request body must be a JSON object.";
+        }
+
+        var property = typeof(TranscriptParams).GetProperties()
+            .FirstOrDefault(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name) == field);
+        return property is null ? $"{field} has an invalid value." : $"{field} must be {TypeName(property)}";
+    }
+
+    private static string TypeName(PropertyInfo property)
+    {
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        return type switch
+        {
+            _ when type == typeof(bool) => "a Boolean",
+            _ when type == typeof(int) => "an Integer",
+            _ when type == typeof(double) => "a Number",
+            _ when type == typeof(string) => "a String",
+            _ when type == typeof(List<string>) => "an Array of Strings",
+            _ when type == typeof(JsonArray) => "an Array",
+            _ => "of a different type",
+        };
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Authorization;
+using WebApp.Accounts;
+
+namespace WebApp.Api.V2;
+
+public static class V2Api
+{
+    /// <summary>The AssemblyAI-compatible API, authenticated by API key.</summary>
+    public static void MapV2Api(this IEndpointRouteBuilder app)
+    {
+        var v2 = app.MapGroup("/v2")
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName })
+            .DisableAntiforgery()
+            .WithTags("transcript");
+        v2.MapUploadApi();
+        v2.MapTranscriptApi();
+    }
+}

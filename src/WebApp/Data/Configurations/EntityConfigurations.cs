@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WebApp.Data.Entities;
+
+namespace WebApp.Data.Configurations;
+
+internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
+{
+    public void Configure(EntityTypeBuilder<Team> team)
+    {
+        team.Property(t => t.Name).HasMaxLength(200);
+        team.HasMany(t => t.Members).WithOne(m => m.Team).HasForeignKey(m => m.TeamId);
+    }
+}
+
+internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMember>
+{
+    public void Configure(EntityTypeBuilder<TeamMember> member)
+    {
+        member.HasKey(m => new { m.TeamId, m.UserId });
+        member.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId);
+        member.Property(m => m.Role).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> key)
+    {
+        key.Property(k => k.Name).HasMaxLength(200);
+        key.Property(k => k.Prefix).HasMaxLength(16);
+        key.Property(k => k.KeyHash).HasMaxLength(64);
+        key.HasIndex(k => k.KeyHash).IsUnique();
+        key.HasIndex(k => k.TeamId);
+        key.HasOne<Team>().WithMany().HasForeignKey(k => k.TeamId);
+    }
+}
+
+internal sealed class StoredUploadConfiguration : IEntityTypeConfiguration<StoredUpload>
+{
+    public void Configure(EntityTypeBuilder<StoredUpload> upload)
+    {
+        upload.Property(u => u.FileName).HasMaxLength(400);
+        upload.HasIndex(u => u.TeamId);
+        upload.HasOne<Team>().WithMany().HasForeignKey(u => u.TeamId);
+    }
+}
+
+internal sealed class TranscriptConfiguration : IEntityTypeConfiguration<Transcript>
+{
+    public void Configure(EntityTypeBuilder<Transcript> transcript)
+    {
+        transcript.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        transcript.Property(t => t.AudioUrl).HasMaxLength(4000);
+        transcript.Property(t => t.LanguageCode).HasMaxLength(20);
+        transcript.Property(t => t.SpeechModelUsed).HasMaxLength(100);
+        // Listing is always "this team's, newest first".
+        transcript.HasIndex(t => new { t.TeamId, t.CreatedAt });
+        transcript.HasOne<Team>().WithMany().HasForeignKey(t => t.TeamId);
+    }
+}

@@ -1,0 +1,53 @@
+namespace WebApp.Data.Entities;
+
+public class Transcript
+{
+    public Guid Id { get; set; }
+
+    public Guid TeamId { get; set; }
+
+    public string? UserId { get; set; }
+
+    public TranscriptStatus Status { get; set; }
+
+    /// <summary>The audio_url as the client gave it (or "http://deleted_by_user" once deleted).</summary>
+    public required string AudioUrl { get; set; }
+
+    /// <summary>Set when <see cref="AudioUrl"/> points at one of our uploads.</summary>
+    public Guid? UploadId { get; set; }
+
+    /// <summary>The request's options (TranscriptOptions as JSON), echoed back on every read.</summary>
+    public required string OptionsJson { get; set; }
+
+    public string? Text { get; set; }
+
+    /// <summary>The recognised words (TranscriptWordResult[] as JSON).</summary>
+    public string? WordsJson { get; set; }
+
+    public double? Confidence { get; set; }
+
+    public double? AudioDurationSeconds { get; set; }
+
+    public string? LanguageCode { get; set; }
+
+    public string? SpeechModelUsed { get; set; }
+
+    public string? Error { get; set; }
+
+    /// <summary>0–100 while processing, for the live status in the browser.</summary>
+    public int Progress { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? CompletedAt { get; set; }
+
+    public DateTime? DeletedAt { get; set; }
+}
+
+public enum TranscriptStatus
+{
+    Queued,
+    Processing,
+    Completed,
+    Error,
+}

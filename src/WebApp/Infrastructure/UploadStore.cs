@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Options;
+
+namespace WebApp.Infrastructure;
+
+/// <summary>Where uploaded audio lives: &lt;data&gt;/uploads/&lt;team&gt;/&lt;upload id&gt;.</summary>
+public sealed class UploadStore(IOptions<VerbatimOptions> options)
+{
+    private readonly string root = Path.Combine(options.Value.DataDirectoryFullPath, "uploads");
+
+    public string PathFor(Guid teamId, Guid uploadId) => Path.Combine(root, teamId.ToString(), uploadId.ToString());
+
+    /// <summary>Copies <paramref name="source"/> to the store in chunks, never holding it whole in memory.</summary>
+    /// <returns>The bytes written, or null if the source was longer than <paramref name="maxBytes"/> (nothing is kept then).</returns>
+    public async Task<long?> SaveAsync(Guid teamId, Guid uploadId, Stream source, long maxBytes, CancellationToken cancellationToken)
+    {
+        var path = PathFor(teamId, uploadId);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var partial = path + ".partial";
+        try
+        {
+            long written;
+            await using (var target = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            {
+                written = await CopyBoundedAsync(source, target, maxBytes, cancellationToken);
+            }
+
+            if (written < 0)
+            {
+                File.Delete(partial);
+                return null;
+            }
+
+            File.Move(partial, path);
+            return written;
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
+        }
+    }
+
+    public void Delete(Guid teamId, Guid uploadId) => File.Delete(PathFor(teamId, uploadId));
+
+    /// <returns>Bytes copied, or -1 once more than <paramref name="maxBytes"/> arrived.</returns>
+    public static async Task<long> CopyBoundedAsync(Stream source, Stream target, long maxBytes, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[1 << 16];
+        long total = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > maxBytes)
+            {
+                return -1;
+            }
+
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        return total;
+    }
+}

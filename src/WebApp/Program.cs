@@ -1,0 +1,25 @@
+using WebApp.Accounts;
+using WebApp.Data;
+using WebApp.Infrastructure;
+using WebApp.Transcription;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPersistence();
+builder.AddAccounts();
+builder.AddTranscription();
+builder.AddWebApp();
+
+var app = builder.Build();
+await app.Services.MigrateDatabaseAsync();
+
+if (args.Contains(CreateApiKeyCommand.Name))
+{
+    return await CreateApiKeyCommand.RunAsync(app.Services, args);
+}
+
+app.UseWebApp();
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the test host (WebApplicationFactory).</summary>
+public partial class Program;

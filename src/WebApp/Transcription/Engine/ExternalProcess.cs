@@ -1,0 +1,113 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+
+namespace WebApp.Transcription.Engine;
+
+/// <param name="StandardErrorTail">The last lines the process wrote to stderr, bounded so a chatty process cannot fill memory.</param>
+internal sealed record ProcessOutcome(int ExitCode, string StandardErrorTail);
+
+/// <summary>Runs a command-line tool (ffmpeg, ffprobe, file) with its output streamed to the caller.</summary>
+internal static class ExternalProcess
+{
+    private const int StandardErrorTailChars = 2000;
+
+    /// <summary>
+    /// Starts <paramref name="fileName"/>, hands its stdout to <paramref name="readStandardOutput"/> and waits for it to
+    /// exit. On cancellation, or if reading fails, the whole process tree is killed so no decoder outlives its job.
+    /// </summary>
+    public static async Task<ProcessOutcome> RunAsync(
+        string fileName,
+        IEnumerable<string> arguments,
+        Func<Stream, Task> readStandardOutput,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var startInfo = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        using var process = Start(startInfo);
+        // Killing closes the pipes, which ends the reads below; that is more dependable than cancelling pipe reads.
+        await using var killOnCancel = cancellationToken.Register(() => KillTree(process));
+        try
+        {
+            var standardError = ReadTailAsync(process.StandardError);
+            await readStandardOutput(process.StandardOutput.BaseStream);
+            var errorTail = await standardError;
+            await process.WaitForExitAsync(CancellationToken.None);
+            cancellationToken.ThrowIfCancellationRequested();
+            return new ProcessOutcome(process.ExitCode, errorTail);
+        }
+        catch
+        {
+            KillTree(process);
+            throw;
+        }
+    }
+
+    /// <summary>Runs a tool that answers with a short text on stdout; returns null if it is missing or fails.</summary>
+    public static async Task<string?> QueryAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var output = "";
+            var outcome = await RunAsync(fileName, arguments, async stdout =>
+            {
+                using var reader = new StreamReader(stdout);
+                output = await reader.ReadToEndAsync(CancellationToken.None);
+            }, cancellationToken);
+            return outcome.ExitCode == 0 ? output.Trim() : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static Process Start(ProcessStartInfo startInfo)
+    {
+        try
+        {
+            return Process.Start(startInfo) ?? throw new InvalidOperationException($"{startInfo.FileName} did not start.");
+        }
+        catch (Win32Exception exception)
+        {
+            throw new InvalidOperationException($"{startInfo.FileName} could not be started; is it installed and on the PATH?", exception);
+        }
+    }
+
+    private static void KillTree(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It had already exited.
+        }
+    }
+
+    private static async Task<string> ReadTailAsync(StreamReader reader)
+    {
+        var tail = new StringBuilder();
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            tail.AppendLine(line);
+            if (tail.Length > StandardErrorTailChars)
+            {
+                tail.Remove(0, tail.Length - StandardErrorTailChars);
+            }
+        }
+
+        return tail.ToString().Trim();
+    }
+}

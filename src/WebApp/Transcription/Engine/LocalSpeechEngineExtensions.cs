@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+
+namespace WebApp.Transcription.Engine;
+
+public static class LocalSpeechEngineExtensions
+{
+    /// <summary>The pocketsphinx engine as the <see cref="ISpeechEngine"/>, with its decoder pool and ffmpeg decoder.</summary>
+    public static IServiceCollection AddLocalSpeechEngine(this IServiceCollection services)
+    {
+        services.AddOptions<LocalEngineOptions>().BindConfiguration(LocalEngineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<LocalEngineOptions>>().Value;
+            return new DecoderPool(options.ModelDirectory, options.DecoderCount);
+        });
+        services.AddSingleton(provider => new AudioDecoder(provider.GetRequiredService<IOptions<LocalEngineOptions>>().Value.ScratchDirectory));
+        services.AddSingleton(new SpeechSegmenter());
+        services.AddSingleton<LocalSpeechEngine>();
+        services.AddSingleton<ISpeechEngine>(provider => provider.GetRequiredService<LocalSpeechEngine>());
+        return services;
+    }
+}

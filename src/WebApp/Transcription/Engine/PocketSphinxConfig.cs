@@ -1,0 +1,69 @@
+using System.Runtime.InteropServices;
+using static WebApp.Transcription.Engine.PocketSphinxNative;
+
+namespace WebApp.Transcription.Engine;
+
+/// <summary>
+/// A parsed pocketsphinx configuration (<c>cmd_ln_t</c>) and the native argument strings it points into: the
+/// configuration's table keys are the caller's strings, so they are freed only after the configuration.
+/// </summary>
+internal sealed class PocketSphinxConfig : IDisposable
+{
+    private readonly nint[] arguments;
+
+    private PocketSphinxConfig(nint handle, nint[] arguments)
+    {
+        Handle = handle;
+        this.arguments = arguments;
+    }
+
+    public nint Handle { get; }
+
+    public static PocketSphinxConfig Create(string modelDirectory)
+    {
+        var acousticModel = Path.Combine(modelDirectory, "en-us");
+        var languageModel = Path.Combine(modelDirectory, "en-us.lm.bin");
+        var dictionary = Path.Combine(modelDirectory, "cmudict-en-us.dict");
+
+        // pocketsphinx calls exit() on some missing files, which would take the whole server down.
+        if (!Directory.Exists(acousticModel) || !File.Exists(languageModel) || !File.Exists(dictionary))
+        {
+            throw new InvalidOperationException(
+                $"The pocketsphinx model in '{modelDirectory}' is incomplete: it needs en-us/, en-us.lm.bin and " +
+                "cmudict-en-us.dict (Debian package pocketsphinx-en-us).");
+        }
+
+        string[] pairs =
+        [
+            "-hmm", acousticModel,
+            "-lm", languageModel,
+            "-dict", dictionary,
+            // Its voice activity detection drops silent frames before counting them, which shifts every timestamp
+            // after a pause; the segmenter already keeps long silences out.
+            "-remove_silence", "no",
+        ];
+        var arguments = pairs.Select(Marshal.StringToCoTaskMemUTF8).ToArray();
+        var handle = cmd_ln_parse_r(0, ps_args(), arguments.Length, arguments, 1);
+        if (handle == 0)
+        {
+            FreeAll(arguments);
+            throw new InvalidOperationException("pocketsphinx rejected its configuration.");
+        }
+
+        return new PocketSphinxConfig(handle, arguments);
+    }
+
+    public void Dispose()
+    {
+        cmd_ln_free_r(Handle);
+        FreeAll(arguments);
+    }
+
+    private static void FreeAll(nint[] strings)
+    {
+        foreach (var pointer in strings)
+        {
+            Marshal.FreeCoTaskMem(pointer);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Runtime.InteropServices;
+
+namespace WebApp.Transcription.Engine;
+
+/// <summary>
+/// The slice of the pocketsphinx 5prealpha C API (Debian's libpocketsphinx3) that <see cref="PocketSphinxDecoder"/> needs.
+/// Signatures were checked against the shipped binaries: in this version <c>ps_get_hyp</c> takes no utterance id and
+/// <c>ps_seg_iter</c> takes no score pointer.
+/// </summary>
+internal static partial class PocketSphinxNative
+{
+    private const string PocketSphinx = "libpocketsphinx.so.3";
+    private const string SphinxBase = "libsphinxbase.so.3";
+
+    /// <summary>The decoder's argument definitions, to parse a configuration against.</summary>
+    [LibraryImport(PocketSphinx)]
+    internal static partial nint ps_args();
+
+    /// <summary>
+    /// Builds a configuration from name/value pairs. <c>cmd_ln_init</c> would be easier but is variadic, which
+    /// P/Invoke cannot call. The configuration keeps pointers to the argument names, so they must outlive it.
+    /// </summary>
+    [LibraryImport(SphinxBase)]
+    internal static partial nint cmd_ln_parse_r(nint inoutConfig, nint definitions, int argc, nint[] argv, int strict);
+
+    [LibraryImport(SphinxBase)]
+    internal static partial int cmd_ln_free_r(nint config);
+
+    /// <summary>Loads the models; retains <paramref name="config"/>. Returns 0 on failure.</summary>
+    [LibraryImport(PocketSphinx)]
+    internal static partial nint ps_init(nint config);
+
+    [LibraryImport(PocketSphinx)]
+    internal static partial int ps_free(nint decoder);
+
+    /// <summary>Resets the frame counter, so timestamps of the next utterance start at zero.</summary>
+    [LibraryImport(PocketSphinx)]
+    internal static partial int ps_start_stream(nint decoder);
+
+    [LibraryImport(PocketSphinx)]
+    internal static partial int ps_start_utt(nint decoder);
+
+    [LibraryImport(PocketSphinx)]
+    internal static unsafe partial int ps_process_raw(nint decoder, short* samples, nuint sampleCount, int noSearch, int fullUtterance);
+
+    [LibraryImport(PocketSphinx)]
+    internal static partial int ps_end_utt(nint decoder);
+
+    /// <summary>The best hypothesis as a space-separated string owned by the decoder, or 0 if there is none.</summary>
+    [LibraryImport(PocketSphinx)]
+    internal static partial nint ps_get_hyp(nint decoder, out int bestScore);
+
+    [LibraryImport(PocketSphinx)]
+    internal static partial nint ps_seg_iter(nint decoder);
+
+    /// <summary>Advances the iterator; returns 0 (and frees it) at the end.</summary>
+    [LibraryImport(PocketSphinx)]
+    internal static partial nint ps_seg_next(nint segment);
+
+    /// <summary>Frees an iterator abandoned before its end.</summary>
+    [LibraryImport(PocketSphinx)]
+    internal static partial void ps_seg_free(nint segment);
+
+    [LibraryImport(PocketSphinx)]
+    internal static partial nint ps_seg_word(nint segment);
+
+    [LibraryImport(PocketSphinx)]
+    internal static partial void ps_seg_frames(nint segment, out int startFrame, out int endFrame);
+
+    /// <summary>The word's log posterior probability (in the decoder's log base).</summary>
+    [LibraryImport(PocketSphinx)]
+    internal static partial int ps_seg_prob(nint segment, out int acousticScore, out int languageScore, out int languageBackoff);
+
+    [LibraryImport(PocketSphinx)]
+    internal static partial nint ps_get_logmath(nint decoder);
+
+    [LibraryImport(SphinxBase)]
+    internal static partial double logmath_exp(nint logmath, int logValue);
+
+    /// <summary>Where the library logs (a <c>FILE*</c>); 0 turns its logging off for the whole process.</summary>
+    [LibraryImport(SphinxBase)]
+    internal static partial void err_set_logfp(nint stream);
+}

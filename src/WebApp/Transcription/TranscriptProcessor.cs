@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WebApp.Api.V2;
+using WebApp.Data;
+using WebApp.Data.Entities;
+using WebApp.Infrastructure;
+using WebApp.Transcription.Engine;
+
+namespace WebApp.Transcription;
+
+/// <summary>
+/// Takes one transcript from queued to completed or error: fetches its audio, runs the speech engine, stores the
+/// words. Safe to run again after a crash: a transcript that already finished is left alone.
+/// </summary>
+public sealed class TranscriptProcessor(
+    ApplicationDbContext db,
+    IDbContextFactory<ApplicationDbContext> dbFactory,
+    ISpeechEngine engine,
+    AudioFetcher fetcher,
+    UploadStore uploads,
+    IOptions<VerbatimOptions> options,
+    TimeProvider clock,
+    ILogger<TranscriptProcessor> logger)
+{
+    public async Task ProcessAsync(Guid transcriptId, CancellationToken cancellationToken)
+    {
+        var transcript = await db.Transcripts.SingleOrDefaultAsync(t => t.Id == transcriptId, cancellationToken);
+        if (transcript is null || transcript.DeletedAt is not null || transcript.Status is TranscriptStatus.Completed or TranscriptStatus.Error)
+        {
+            return;
+        }
+
+        logger.LogInformation("Transcribing {TranscriptId}", transcriptId);
+        transcript.Status = TranscriptStatus.Processing;
+        transcript.Progress = 0;
+        await db.SaveChangesAsync(cancellationToken);
+
+        var workDirectory = Path.Combine(options.Value.DataDirectoryFullPath, "work", transcriptId.ToString());
+        Directory.CreateDirectory(workDirectory);
+        try
+        {
+            var audioPath = await LocateAudioAsync(transcript, workDirectory, cancellationToken);
+            var result = await engine.TranscribeAsync(audioPath, new ProgressRecorder(dbFactory, transcriptId), cancellationToken);
+            Complete(transcript, result);
+            logger.LogInformation("Transcribed {TranscriptId}: {Words} words, {Seconds:F1} s of audio", transcriptId, result.Words.Count, result.AudioDurationSeconds);
+        }
+        catch (Exception ex) when (ex is AudioDecodingException or AudioFetchException)
+        {
+            Fail(transcript, ex.Message);
+            logger.LogInformation("Transcript {TranscriptId} failed: {Reason}", transcriptId, ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Fail(transcript, "Transcription failed because of an internal error. Please try again; if it keeps failing, tell the server's administrator.");
+            logger.LogError(ex, "Transcript {TranscriptId} failed", transcriptId);
+        }
+        finally
+        {
+            Directory.Delete(workDirectory, recursive: true);
+        }
+
+        // Not the job's token: a result in hand is saved even while the server shuts down.
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private async Task<string> LocateAudioAsync(Transcript transcript, string workDirectory, CancellationToken cancellationToken)
+    {
+        if (transcript.UploadId is { } uploadId)
+        {
+            var path = uploads.PathFor(transcript.TeamId, uploadId);
+            return File.Exists(path) ? path : throw new AudioFetchException("The uploaded file no longer exists. Please upload it again.");
+        }
+
+        var downloaded = Path.Combine(workDirectory, "audio");
+        await fetcher.FetchAsync(transcript.AudioUrl, downloaded, cancellationToken);
+        return downloaded;
+    }
+
+    private void Complete(Transcript transcript, RecognitionResult result)
+    {
+        var words = result.Words.Select(w => new TranscriptWord(w.Text, w.StartMs, w.EndMs, Math.Round(w.Confidence, 5))).ToList();
+        transcript.Status = TranscriptStatus.Completed;
+        transcript.Text = string.Join(' ', words.Select(w => w.Text));
+        transcript.WordsJson = TranscriptMapper.WriteWords(words);
+        transcript.Confidence = words.Count == 0 ? null : Math.Round(words.Average(w => w.Confidence), 5);
+        transcript.AudioDurationSeconds = result.AudioDurationSeconds;
+        transcript.SpeechModelUsed = result.SpeechModel;
+        transcript.LanguageCode ??= TranscriptMapper.ReadOptions(transcript).LanguageCode ?? "en_us";
+        transcript.Progress = 100;
+        transcript.CompletedAt = clock.GetUtcNow().UtcDateTime;
+    }
+
+    private void Fail(Transcript transcript, string message)
+    {
+        transcript.Status = TranscriptStatus.Error;
+        transcript.Error = message;
+        transcript.CompletedAt = clock.GetUtcNow().UtcDateTime;
+    }
+
+    /// <summary>Writes progress to the transcript in steps of 10%, outside the tracked entity.</summary>
+    private sealed class ProgressRecorder(IDbContextFactory<ApplicationDbContext> dbFactory, Guid transcriptId) : IProgress<int>
+    {
+        private int lastSaved;
+
+        public void Report(int value)
+        {
+            if (value < lastSaved + 10)
+            {
+                return;
+            }
+
+            lastSaved = value;
+            // Fire and forget: progress is a hint for the UI, and the engine reports from several threads.
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await using var progressDb = await dbFactory.CreateDbContextAsync();
+                    await progressDb.Transcripts.Where(t => t.Id == transcriptId && t.Status == TranscriptStatus.Processing)
+                        .ExecuteUpdateAsync(s => s.SetProperty(t => t.Progress, value));
+                }
+                catch (Exception)
+                {
+                    // A lost progress update only delays the next one.
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.Data.Sqlite;
+using Quartz;
+using WebApp.Data;
+using WebApp.Infrastructure;
+using WebApp.Transcription.Engine;
+
+namespace WebApp.Transcription;
+
+public static class TranscriptionExtensions
+{
+    /// <summary>The durable job queue (Quartz, persisted in the database), the job itself, and the speech engine.</summary>
+    public static void AddTranscription(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<TranscriptionOptions>().BindConfiguration(TranscriptionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        var transcription = builder.Configuration.GetSection(TranscriptionOptions.Section).Get<TranscriptionOptions>() ?? new TranscriptionOptions();
+        var fetch = builder.Configuration.GetSection(FetchOptions.Section).Get<FetchOptions>() ?? new FetchOptions();
+
+        services.AddSingleton<UploadStore>();
+        services.AddSingleton<AudioFetcher>();
+        services.AddHttpClient(AudioFetcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => AudioFetcher.CreateHandler(fetch));
+        services.AddScoped<TranscriptProcessor>();
+        services.AddSingleton<TranscriptionQueue>();
+        services.AddLocalSpeechEngine();
+
+        services.AddQuartz(quartz =>
+        {
+            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = transcription.MaxConcurrentJobs);
+            quartz.UsePersistentStore(store =>
+            {
+                store.UseSystemTextJsonSerializer();
+                store.ConfigureStore(o =>
+                {
+                    o.SchemaProvisioning = SchemaProvisioning.CreateIfMissing;
+                    o.RecoverFiringsCancelledByShutdown = true;
+                });
+                ConfigureJobStoreDatabase(store, builder.Configuration);
+            });
+        });
+        services.AddHostedService<TranscriptionRecovery>();
+        if (transcription.RunJobs)
+        {
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
+        }
+    }
+
+    // Jobs live in the app's database. On the embedded default they get a SQLite file of their own beside it, so
+    // that the scheduler's frequent small writes never wait on the app's (SQLite has one writer at a time).
+    private static void ConfigureJobStoreDatabase(IPersistentStoreBuilder store, IConfiguration configuration)
+    {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var dataDirectory = (configuration.GetSection(VerbatimOptions.Section).Get<VerbatimOptions>() ?? new VerbatimOptions()).DataDirectoryFullPath;
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                Directory.CreateDirectory(dataDirectory);
+                store.UseSqlite(new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "jobs.db") }.ToString());
+                break;
+            case DatabaseProvider.Postgres:
+                store.UsePostgres(database.ConnectionString!);
+                store.UseClustering();
+                break;
+            case DatabaseProvider.SqlServer:
+                store.UseSqlServer(database.ConnectionString!);
+                store.UseClustering();
+                break;
+        }
+    }
+}

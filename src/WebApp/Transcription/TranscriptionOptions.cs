@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace WebApp.Transcription;
+
+/// <summary>Settings under "Verbatim:Transcription".</summary>
+public sealed class TranscriptionOptions
+{
+    public const string Section = "Verbatim:Transcription";
+
+    /// <summary>How many transcripts this process works on at once.</summary>
+    [Range(1, 64)]
+    public int MaxConcurrentJobs { get; set; } = 2;
+
+    /// <summary>False for a web-only process: it queues jobs in the shared job store and lets worker processes run them.</summary>
+    public bool RunJobs { get; set; } = true;
+}
+
+/// <summary>Settings under "Verbatim:Fetch": how audio_url downloads are made.</summary>
+public sealed class FetchOptions
+{
+    public const string Section = "Verbatim:Fetch";
+
+    [Range(1, long.MaxValue)]
+    public long MaxBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    [Range(1, 86400)]
+    public int TimeoutSeconds { get; set; } = 300;
+
+    /// <summary>Off by default so that audio_url cannot reach into the server's own network (SSRF).</summary>
+    public bool AllowPrivateAddresses { get; set; }
+}

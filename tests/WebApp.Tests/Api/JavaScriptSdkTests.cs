@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using System.Text.Json;
+using WebApp.Tests.Infrastructure;
+
+namespace WebApp.Tests.Api;
+
+/// <summary>AssemblyAI's official JavaScript SDK (npm "assemblyai"), changed only by its baseUrl, against Verbatim.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class JavaScriptSdkTests(ApiFixture fixture)
+{
+    [Fact]
+    public async Task OfficialSdk_UploadTranscribeGetListDelete_Works()
+    {
+        var audio = TestSpeech.Convert(TestSpeech.Say(TestSpeech.Sentence), ".mp3");
+        var script = Path.Combine(AppPaths.RepoRoot, "tests", "js", "sdk-flow.mjs");
+        Assert.True(Directory.Exists(Path.Combine(AppPaths.RepoRoot, "tests", "js", "node_modules", "assemblyai")), "run ./test.sh, which installs the SDK with npm");
+
+        var start = new ProcessStartInfo("node", [script, fixture.Server.BaseAddress.ToString().TrimEnd('/'), fixture.AnnKey, audio])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var node = Process.Start(start)!;
+        var stdout = node.StandardOutput.ReadToEndAsync();
+        var stderr = node.StandardError.ReadToEndAsync();
+        await node.WaitForExitAsync();
+        Assert.True(node.ExitCode == 0, $"node exited {node.ExitCode}: {await stderr}\n{fixture.Server.Log}");
+
+        var result = JsonDocument.Parse((await stdout).Trim().Split('\n')[^1]).RootElement;
+        Assert.Equal("completed", result.GetProperty("status").GetString());
+        Assert.StartsWith(fixture.Server.BaseAddress + "v2/upload/", result.GetProperty("uploadUrl").GetString());
+        var words = result.GetProperty("words").EnumerateArray().Select(w => w.GetProperty("text").GetString()!).ToList();
+        Assert.True(QuickStartTests.WordErrorRateOf(TestSpeech.Sentence, words) < 0.35, string.Join(' ', words));
+        Assert.Equal("pocketsphinx-en-us", result.GetProperty("speechModelUsed").GetString());
+        var id = result.GetProperty("fetchedId").GetString();
+        Assert.Contains(id, result.GetProperty("listedIds").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("Authentication error, API token missing/invalid", result.GetProperty("badKeyError").GetString());
+        Assert.Equal("http://deleted_by_user", result.GetProperty("deletedAudioUrl").GetString());
+    }
+}

@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using WebApp.Accounts;
+using WebApp.Data;
+using WebApp.Data.Entities;
+using WebApp.Data.Providers;
+
+namespace WebApp.Tests.Components;
+
+/// <summary>
+/// A bUnit context for the API keys page: MudBlazor, a real SQLite database in memory (kept alive by one open
+/// connection) with a signed-in user and their personal team, and the real <see cref="ApiKeyService"/>.
+/// </summary>
+public abstract class ApiKeysPageContext : BunitContext, IAsyncLifetime
+{
+    private readonly SqliteConnection connection = new("Data Source=:memory:");
+    private readonly DbContextOptions<SqliteDbContext> options;
+
+    protected ApiKeysPageContext()
+    {
+        connection.Open();
+        options = new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite(connection).Options;
+        using (var db = CreateDbContext())
+        {
+            db.Database.EnsureCreated();
+            User = AddUser(db, "ann@example.com");
+            OtherUser = AddUser(db, "bob@example.com");
+            db.SaveChanges();
+        }
+
+        Services.AddScoped<ApplicationDbContext>(_ => CreateDbContext());
+        Services.AddScoped<ApiKeyService>();
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddMudServices();
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized(User.Email!);
+        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, User.Id));
+
+        // MudBlazor's JS calls (focus, popovers) have nothing to do here; the page is interactive (InteractiveServer).
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    /// <summary>The signed-in user.</summary>
+    protected ApplicationUser User { get; }
+
+    protected ApplicationUser OtherUser { get; }
+
+    protected ApplicationDbContext CreateDbContext() => new SqliteDbContext(options);
+
+    /// <summary>Runs the real service in a scope of its own, as the page does.</summary>
+    protected async Task<T> WithKeysAsync<T>(Func<ApiKeyService, Task<T>> operation)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await operation(scope.ServiceProvider.GetRequiredService<ApiKeyService>());
+    }
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services can only be disposed asynchronously, and xUnit 2 disposes test classes synchronously
+    // unless they implement IAsyncLifetime.
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await connection.DisposeAsync();
+    }
+
+    private static ApplicationUser AddUser(ApplicationDbContext db, string email)
+    {
+        var team = new Team { Id = Guid.NewGuid(), Name = $"{email}'s team", CreatedAt = DateTime.UtcNow };
+        var user = new ApplicationUser
+        {
+            UserName = email,
+            NormalizedUserName = email.ToUpperInvariant(),
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            PersonalTeamId = team.Id,
+            CreatedAt = DateTime.UtcNow,
+        };
+        team.Members.Add(new TeamMember { UserId = user.Id, Role = TeamRole.Admin });
+        db.Teams.Add(team);
+        db.Users.Add(user);
+        return user;
+    }
+}

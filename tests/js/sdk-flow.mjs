@@ -1,0 +1,37 @@
+// Drives AssemblyAI's official JavaScript SDK against Verbatim, changing nothing but the base URL.
+// usage: node sdk-flow.mjs <baseUrl> <apiKey> <audioFile>
+// Prints one JSON line: what the SDK returned, for the .NET test to check.
+import { AssemblyAI } from "assemblyai";
+
+const [baseUrl, apiKey, audioFile] = process.argv.slice(2);
+const client = new AssemblyAI({ apiKey, baseUrl });
+
+const uploadUrl = await client.files.upload(audioFile);
+const transcript = await client.transcripts.transcribe(
+  { audio: uploadUrl, speech_models: ["universal-3-pro", "universal-2"] },
+  { pollingInterval: 500, pollingTimeout: 120000 },
+);
+const fetched = await client.transcripts.get(transcript.id);
+const page = await client.transcripts.list({ limit: 5 });
+
+let badKeyError = null;
+try {
+  await new AssemblyAI({ apiKey: "not-a-key", baseUrl }).transcripts.get(transcript.id);
+} catch (error) {
+  badKeyError = error.message;
+}
+
+const deleted = await client.transcripts.delete(transcript.id);
+console.log(JSON.stringify({
+  uploadUrl,
+  status: transcript.status,
+  error: transcript.error ?? null,
+  text: transcript.text,
+  words: transcript.words,
+  audioDuration: transcript.audio_duration,
+  speechModelUsed: transcript.speech_model_used,
+  fetchedId: fetched.id,
+  listedIds: page.transcripts.map((t) => t.id),
+  badKeyError,
+  deletedAudioUrl: deleted.audio_url,
+}));
