@@ -18,6 +18,7 @@ public sealed class TranscriptProcessor(
     ISpeechEngine engine,
     AudioFetcher fetcher,
     UploadStore uploads,
+    TranscriptionQueue queue,
     IOptions<VerbatimOptions> options,
     TimeProvider clock,
     ILogger<TranscriptProcessor> logger)
@@ -61,6 +62,10 @@ public sealed class TranscriptProcessor(
 
         // Not the job's token: a result in hand is saved even while the server shuts down.
         await db.SaveChangesAsync(CancellationToken.None);
+        if (TranscriptMapper.ReadOptions(transcript).WebhookUrl is not null)
+        {
+            await queue.EnqueueWebhookAsync(transcriptId, CancellationToken.None);
+        }
     }
 
     private async Task<string> LocateAudioAsync(Transcript transcript, string workDirectory, CancellationToken cancellationToken)

@@ -1,8 +1,11 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 using Quartz;
 using WebApp.Data;
 using WebApp.Infrastructure;
 using WebApp.Transcription.Engine;
+using WebApp.Transcription.Webhooks;
 
 namespace WebApp.Transcription;
 
@@ -14,22 +17,40 @@ public static class TranscriptionExtensions
         var services = builder.Services;
         services.AddOptions<TranscriptionOptions>().BindConfiguration(TranscriptionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         var transcription = builder.Configuration.GetSection(TranscriptionOptions.Section).Get<TranscriptionOptions>() ?? new TranscriptionOptions();
         var fetch = builder.Configuration.GetSection(FetchOptions.Section).Get<FetchOptions>() ?? new FetchOptions();
+        var webhooks = builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
 
         services.AddSingleton<UploadStore>();
         services.AddSingleton<AudioFetcher>();
         services.AddHttpClient(AudioFetcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => AudioFetcher.CreateHandler(fetch));
+            .ConfigurePrimaryHttpMessageHandler(() => PublicAddressHandler.Create(fetch.AllowPrivateAddresses, TimeSpan.FromSeconds(Math.Min(30, fetch.TimeoutSeconds))));
         services.AddScoped<TranscriptProcessor>();
+        services.AddScoped<WebhookSender>();
+        services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => PublicAddressHandler.Create(fetch.AllowPrivateAddresses, TimeSpan.FromSeconds(webhooks.TimeoutSeconds)))
+            .AddResilienceHandler("webhook-delivery", pipeline => pipeline
+                .AddRetry(new HttpRetryStrategyOptions
+                {
+                    // The default ShouldHandle retries 5xx, 408, 429, network errors and timeouts, never other 4xx.
+                    MaxRetryAttempts = webhooks.Attempts - 1,
+                    Delay = TimeSpan.FromSeconds(webhooks.DelaySeconds),
+                    BackoffType = DelayBackoffType.Constant,
+                    UseJitter = false,
+                })
+                .AddTimeout(TimeSpan.FromSeconds(webhooks.TimeoutSeconds)));
         services.AddSingleton<TranscriptionQueue>();
         services.AddLocalSpeechEngine();
 
         services.AddQuartz(quartz =>
         {
-            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = transcription.MaxConcurrentJobs);
+            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = transcription.MaxConcurrentJobs + webhooks.Concurrency);
+            quartz.UseExecutionLimits(limits => limits
+                .ForGroup(TranscriptionQueue.TranscriptionGroup, transcription.MaxConcurrentJobs)
+                .ForGroup(TranscriptionQueue.WebhookGroup, webhooks.Concurrency));
             quartz.UsePersistentStore(store =>
             {
                 store.UseSystemTextJsonSerializer();

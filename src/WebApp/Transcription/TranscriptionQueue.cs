@@ -1,27 +1,43 @@
 using Quartz;
+using WebApp.Transcription.Webhooks;
 
 namespace WebApp.Transcription;
 
 /// <summary>
-/// Puts transcripts on the durable job store (Quartz's ADO store, in the app's database). A job's key is its
-/// transcript's id, so queueing the same transcript twice is harmless.
+/// Puts work for a transcript on the durable job store (Quartz's ADO store): its transcription, and later its
+/// webhook. A job's key is the transcript's id within its kind, so queueing the same work twice is harmless.
+/// Each kind has an execution group, so that webhook retries never hold a transcription slot.
 /// </summary>
 public sealed class TranscriptionQueue(ISchedulerFactory schedulers)
 {
-    private const string Group = "transcripts";
+    public const string TranscriptionGroup = "transcription";
+    public const string WebhookGroup = "webhooks";
 
-    public static JobKey KeyFor(Guid transcriptId) => new(transcriptId.ToString(), Group);
+    public static JobKey TranscriptionKey(Guid transcriptId) => new(transcriptId.ToString(), TranscriptionGroup);
 
-    public async Task EnqueueAsync(Guid transcriptId, CancellationToken cancellationToken)
+    public Task EnqueueAsync(Guid transcriptId, CancellationToken cancellationToken) =>
+        ScheduleAsync<TranscriptionJob>(TranscriptionKey(transcriptId), TranscriptionJob.TranscriptIdKey, transcriptId, cancellationToken);
+
+    public Task EnqueueWebhookAsync(Guid transcriptId, CancellationToken cancellationToken) =>
+        ScheduleAsync<WebhookJob>(new JobKey(transcriptId.ToString(), WebhookGroup), WebhookJob.TranscriptIdKey, transcriptId, cancellationToken);
+
+    public async Task<bool> IsQueuedAsync(Guid transcriptId, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var job = JobBuilder.Create<TranscriptionJob>()
-            .WithIdentity(KeyFor(transcriptId))
-            .UsingJobData(TranscriptionJob.TranscriptIdKey, transcriptId.ToString())
+        return await scheduler.Exists(TranscriptionKey(transcriptId), cancellationToken);
+    }
+
+    private async Task ScheduleAsync<TJob>(JobKey key, string dataKey, Guid transcriptId, CancellationToken cancellationToken)
+        where TJob : IJob
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var job = JobBuilder.Create<TJob>()
+            .WithIdentity(key)
+            .UsingJobData(dataKey, transcriptId.ToString())
             // A process that dies mid-job hands the job back to the store; the next scheduler to start runs it again.
             .RequestRecovery()
             .Build();
-        var trigger = TriggerBuilder.Create().WithIdentity(transcriptId.ToString(), Group).StartNow().Build();
+        var trigger = TriggerBuilder.Create().WithIdentity(key.Name, key.Group).WithExecutionGroup(key.Group).StartNow().Build();
         try
         {
             await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions(), cancellationToken);
@@ -30,11 +46,5 @@ public sealed class TranscriptionQueue(ISchedulerFactory schedulers)
         {
             // Already queued.
         }
-    }
-
-    public async Task<bool> IsQueuedAsync(Guid transcriptId, CancellationToken cancellationToken)
-    {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        return await scheduler.Exists(KeyFor(transcriptId), cancellationToken);
     }
 }

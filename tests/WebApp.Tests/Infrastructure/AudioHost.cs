@@ -4,8 +4,8 @@ using System.Net.Sockets;
 namespace WebApp.Tests.Infrastructure;
 
 /// <summary>
-/// A small HTTP server on loopback for audio_url tests: serves files, answers 404 for anything else, and has a
-/// path that accepts the connection and never answers.
+/// A small HTTP server on loopback standing in for the outside world: serves audio files, answers 404 for anything
+/// else, has a path that accepts the connection and never answers, and records webhook calls.
 /// </summary>
 public sealed class AudioHost : IDisposable
 {
@@ -24,6 +24,12 @@ public sealed class AudioHost : IDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>Webhook calls received, in order.</summary>
+    public List<ReceivedWebhook> Webhooks { get; } = [];
+
+    /// <summary>A URL that records each POST and answers <paramref name="statusCode"/>.</summary>
+    public string WebhookUrl(int statusCode) => Url($"/webhook/{statusCode}/{Guid.NewGuid():N}");
 
     /// <summary>Makes <paramref name="path"/> downloadable and returns its URL.</summary>
     public string Serve(string path)
@@ -77,6 +83,20 @@ public sealed class AudioHost : IDisposable
             return;
         }
 
+        if (path.StartsWith("/webhook/", StringComparison.Ordinal))
+        {
+            using var reader = new StreamReader(context.Request.InputStream);
+            var call = new ReceivedWebhook(path, await reader.ReadToEndAsync(), context.Request.Headers.AllKeys.ToDictionary(k => k!, k => context.Request.Headers[k]!));
+            lock (Webhooks)
+            {
+                Webhooks.Add(call);
+            }
+
+            context.Response.StatusCode = int.Parse(path.Split('/')[2]);
+            context.Response.Close();
+            return;
+        }
+
         string? file;
         lock (files)
         {
@@ -111,3 +131,5 @@ public sealed class AudioHost : IDisposable
         return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }
+
+public sealed record ReceivedWebhook(string Path, string Body, IReadOnlyDictionary<string, string> Headers);

@@ -25,6 +25,14 @@ public static class TestSpeech
         return path;
     }
 
+    /// <summary>Silence, at espeak-ng's sample rate so that it concatenates with its speech.</summary>
+    public static string Silence(double seconds)
+    {
+        var path = NewPath(".wav");
+        Run("sox", ["-n", "-r", "22050", "-c", "1", "-b", "16", path, "trim", "0", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        return path;
+    }
+
     /// <summary>The files one after another in one WAV (sox).</summary>
     public static string Concat(params string[] files)
     {

@@ -33,7 +33,7 @@ public static class TranscriptMapper
             Text = transcript.Text,
             Words = deleted ? null : ReadWords(transcript),
             Confidence = transcript.Confidence,
-            AudioDuration = transcript.AudioDurationSeconds is { } seconds ? (int)Math.Round(seconds) : null,
+            AudioDuration = AudioDuration(transcript),
             LanguageCode = transcript.LanguageCode ?? options.LanguageCode ?? "en_us",
             LanguageDetection = options.LanguageDetection ?? false,
             LanguageConfidenceThreshold = options.LanguageConfidenceThreshold,
@@ -57,6 +57,7 @@ public static class TranscriptMapper
             RedactPiiSub = options.RedactPiiSub,
             SpeechThreshold = options.SpeechThreshold,
             WebhookUrl = deleted && options.WebhookUrl is not null ? DeletedAudioUrl : options.WebhookUrl,
+            WebhookStatusCode = transcript.WebhookStatusCode,
             WebhookAuth = options.WebhookAuthHeaderName is not null,
             WebhookAuthHeaderName = options.WebhookAuthHeaderName,
             AutoHighlights = options.AutoHighlights ?? false,
@@ -70,6 +71,10 @@ public static class TranscriptMapper
             Error = transcript.Error,
         };
     }
+
+    /// <summary>Whole seconds, as AssemblyAI gives audio_duration.</summary>
+    public static int? AudioDuration(Transcript transcript) =>
+        transcript.AudioDurationSeconds is { } seconds ? (int)Math.Round(seconds) : null;
 
     public static TranscriptListItem ToListItem(Transcript transcript, string baseUrl) => new(
         transcript.Id.ToString(),

@@ -67,6 +67,16 @@ public static class TranscriptRequestReader
             return "language_confidence_threshold and speech_threshold must be between 0 and 1.";
         }
 
+        if (body.WebhookUrl is not null && (!Uri.TryCreate(body.WebhookUrl, UriKind.Absolute, out var webhookUri) || (webhookUri.Scheme != Uri.UriSchemeHttp && webhookUri.Scheme != Uri.UriSchemeHttps)))
+        {
+            return "webhook_url must be an absolute http or https URL.";
+        }
+
+        if ((body.WebhookAuthHeaderName is null) != (body.WebhookAuthHeaderValue is null))
+        {
+            return "webhook_auth_header_name and webhook_auth_header_value must be given together.";
+        }
+
         return FirstUnsupportedFeature(body) is { } feature
             ? $"{feature} is not supported yet by this server's local speech engine."
             : null;
@@ -89,7 +99,6 @@ public static class TranscriptRequestReader
             (body.CustomSpelling is { Count: > 0 }, "custom_spelling"),
             (body.RedactPii == true, "redact_pii"),
             (body.RedactPiiAudio == true, "redact_pii_audio"),
-            (body.WebhookUrl is not null, "webhook_url"),
             (body.AutoHighlights == true, "auto_highlights"),
             (body.AutoChapters == true, "auto_chapters"),
             (body.ContentSafety == true, "content_safety"),

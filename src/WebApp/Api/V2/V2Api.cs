@@ -14,5 +14,6 @@ public static class V2Api
             .WithTags("transcript");
         v2.MapUploadApi();
         v2.MapTranscriptApi();
+        v2.MapTranscriptExportsApi();
     }
 }

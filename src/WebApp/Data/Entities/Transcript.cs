@@ -34,6 +34,9 @@ public class Transcript
 
     public string? Error { get; set; }
 
+    /// <summary>The status code the webhook_url answered last; null until then, or when it never answered.</summary>
+    public int? WebhookStatusCode { get; set; }
+
     /// <summary>0–100 while processing, for the live status in the browser.</summary>
     public int Progress { get; set; }
 

@@ -1,7 +1,7 @@
 namespace WebApp.Transcription.Engine;
 
 /// <summary>
-/// The process's pocketsphinx decoders, shared by all jobs. Loading one costs ~1 s and ~140 MB, so they are created on
+/// The process's pocketsphinx decoders, shared by all jobs. Loading one costs ~0.5 s and ~100 MB, so they are created on
 /// first need and kept. The pool's size is also the engine's CPU budget: each decoder runs one segment at a time on one
 /// core, and however many jobs run, no more than <see cref="Size"/> segments are recognised at once.
 /// </summary>

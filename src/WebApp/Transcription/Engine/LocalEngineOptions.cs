@@ -12,7 +12,7 @@ public sealed class LocalEngineOptions
     public string ModelDirectory { get; set; } = "/usr/share/pocketsphinx/model/en-us";
 
     /// <summary>
-    /// How many pocketsphinx decoders the process keeps (each ~140 MB); 0 means one per processor core. They are
+    /// How many pocketsphinx decoders the process keeps (each ~100 MB resident); 0 means one per processor core. They are
     /// shared by all jobs, so this bounds the CPU the engine uses however many jobs run at once.
     /// </summary>
     [Range(0, 256)]

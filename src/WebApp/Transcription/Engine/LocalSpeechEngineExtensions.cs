@@ -7,7 +7,10 @@ public static class LocalSpeechEngineExtensions
     /// <summary>The pocketsphinx engine as the <see cref="ISpeechEngine"/>, with its decoder pool and ffmpeg decoder.</summary>
     public static IServiceCollection AddLocalSpeechEngine(this IServiceCollection services)
     {
-        services.AddOptions<LocalEngineOptions>().BindConfiguration(LocalEngineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LocalEngineOptions>().BindConfiguration(LocalEngineOptions.Section).ValidateDataAnnotations()
+            .Validate(options => Directory.Exists(Path.Combine(options.ModelDirectory, "en-us")),
+                $"{LocalEngineOptions.Section}:ModelDirectory must hold the pocketsphinx en-us model (Debian package pocketsphinx-en-us).")
+            .ValidateOnStart();
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<LocalEngineOptions>>().Value;

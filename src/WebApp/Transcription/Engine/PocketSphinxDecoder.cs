@@ -5,7 +5,7 @@ using static WebApp.Transcription.Engine.PocketSphinxNative;
 namespace WebApp.Transcription.Engine;
 
 /// <summary>
-/// One native pocketsphinx decoder with the en-us model loaded (~140 MB, ~1 s to load, so keep it and reuse it through
+/// One native pocketsphinx decoder with the en-us model loaded (~100 MB, ~0.5 s to load, so keep it and reuse it through
 /// <see cref="DecoderPool"/>). Not thread-safe: one utterance at a time.
 /// </summary>
 public sealed partial class PocketSphinxDecoder : IDisposable

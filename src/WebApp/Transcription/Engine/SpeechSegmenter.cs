@@ -26,8 +26,8 @@ public sealed record SegmenterSettings(
 
 /// <summary>
 /// Splits long audio at pauses so the pieces can be recognised in parallel. Each cut is at the quietest moment of a
-/// window (by energy averaged over a fifth of a second, so a pause beats a quiet sound inside a word), never inside a word: pieces
-/// begin and end in silence, which is also what the recogniser expects of an utterance.
+/// window, judged by energy averaged over a fifth of a second so that a pause beats a quiet sound inside a word:
+/// pieces begin and end in silence, which is also what the recogniser expects of an utterance.
 /// </summary>
 public sealed class SpeechSegmenter(SegmenterSettings settings)
 {
@@ -118,8 +118,8 @@ public sealed class SpeechSegmenter(SegmenterSettings settings)
 
     /// <summary>
     /// Below this a moment counts as a pause: 30% of the way from the background level (5th percentile) up to speech
-    /// level (95th). With no quiet moments at all the two meet and nothing counts. Digital
-    /// silence (padding, gaps an editor inserted) is left out of the background, or it would hide the recording's own.
+    /// level (95th); with no quiet moments at all the two meet and nothing counts. Digital silence (padding, gaps an
+    /// editor inserted) is left out of the background, or it would hide the recording's own.
     /// </summary>
     private static float PauseThreshold(float[] loudness)
     {

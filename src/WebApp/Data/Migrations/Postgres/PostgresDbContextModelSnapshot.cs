@@ -422,6 +422,9 @@ namespace WebApp.Data.Migrations.Postgres
                     b.Property<string>("UserId")
                         .HasColumnType("text");
 
+                    b.Property<int?>("WebhookStatusCode")
+                        .HasColumnType("integer");
+
                     b.Property<string>("WordsJson")
                         .HasColumnType("text");
 

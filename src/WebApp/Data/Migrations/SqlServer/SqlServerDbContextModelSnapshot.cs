@@ -424,6 +424,9 @@ namespace WebApp.Data.Migrations.SqlServer
                     b.Property<string>("UserId")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int?>("WebhookStatusCode")
+                        .HasColumnType("int");
+
                     b.Property<string>("WordsJson")
                         .HasColumnType("nvarchar(max)");
 

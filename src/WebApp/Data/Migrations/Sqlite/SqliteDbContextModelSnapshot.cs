@@ -413,6 +413,9 @@ namespace WebApp.Data.Migrations.Sqlite
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("WebhookStatusCode")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("WordsJson")
                         .HasColumnType("TEXT");
 

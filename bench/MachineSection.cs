@@ -1,0 +1,22 @@
+namespace Verbatim.Bench;
+
+/// <summary>What the figures were measured on.</summary>
+internal sealed class MachineSection : IBenchSection
+{
+    public string Name => "machine";
+
+    public string Description => "cores, CPU, memory";
+
+    public Task RunAsync(BenchContext context)
+    {
+        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim();
+        var memoryKilobytes = long.Parse(File.ReadLines("/proc/meminfo").First(line => line.StartsWith("MemTotal:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+
+        BenchContext.Row("cores", Environment.ProcessorCount.ToString());
+        BenchContext.Row("CPU", cpu ?? "unknown");
+        BenchContext.Row("memory", $"{memoryKilobytes / 1024.0 / 1024.0:F1} GiB");
+        BenchContext.Row("OS", System.Runtime.InteropServices.RuntimeInformation.OSDescription);
+        BenchContext.Row(".NET", Environment.Version.ToString());
+        return Task.CompletedTask;
+    }
+}

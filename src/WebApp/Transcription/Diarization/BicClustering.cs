@@ -1,0 +1,138 @@
+namespace WebApp.Transcription.Diarization;
+
+/// <summary>
+/// Agglomerative clustering of speech pieces, each modelled as one full-covariance Gaussian, merging first the pair
+/// whose merge costs least by the Bayesian information criterion (Chen and Gopalakrishnan, 1998):
+/// ΔBIC = ½(n log|Σ| − n₁ log|Σ₁| − n₂ log|Σ₂|) − λ·½(d + d(d+1)/2)·log n.
+/// The first term is how much better two Gaussians explain the frames than one; the second is what the extra model
+/// costs. ΔBIC &lt; 0 means one voice explains both sets well enough, so with no count given merging stops at the
+/// first pair with ΔBIC ≥ 0: no threshold tuned to a recording's loudness or length, only λ, which makes up for
+/// neighbouring 10 ms frames not being independent observations.
+/// </summary>
+internal sealed class BicClustering(double penaltyWeight)
+{
+    /// <returns>The cluster of each piece, 0-based and dense.</returns>
+    public int[] Cluster(IReadOnlyList<GaussianStatistics> pieces, SpeakerCountHint hint, CancellationToken cancellationToken)
+    {
+        var count = pieces.Count;
+        var clusters = pieces.Select(piece => Copy(piece)).ToArray();
+        var logDeterminants = clusters.Select(cluster => cluster.LogDeterminant()).ToArray();
+        var owner = Enumerable.Range(0, count).ToArray();
+        var active = Enumerable.Repeat(true, count).ToArray();
+        var cost = new double[count, count];
+        var best = new int[count];
+
+        for (var i = 0; i < count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                cost[i, j] = cost[j, i] = MergeCost(clusters[i], clusters[j], logDeterminants[i], logDeterminants[j]);
+            }
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            best[i] = BestPartner(i, cost, active);
+        }
+
+        for (var remaining = count; remaining > hint.Lowest; remaining--)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (keep, drop) = CheapestPair(best, cost, active);
+            if (keep < 0 || (remaining <= hint.Highest && cost[keep, drop] >= 0))
+            {
+                break;
+            }
+
+            clusters[keep].Add(clusters[drop]);
+            logDeterminants[keep] = clusters[keep].LogDeterminant();
+            active[drop] = false;
+            for (var piece = 0; piece < count; piece++)
+            {
+                if (owner[piece] == drop)
+                {
+                    owner[piece] = keep;
+                }
+            }
+
+            for (var other = 0; other < count; other++)
+            {
+                if (active[other] && other != keep)
+                {
+                    cost[keep, other] = cost[other, keep] = MergeCost(clusters[keep], clusters[other], logDeterminants[keep], logDeterminants[other]);
+                }
+            }
+
+            best[keep] = BestPartner(keep, cost, active);
+            for (var other = 0; other < count; other++)
+            {
+                if (!active[other] || other == keep)
+                {
+                    continue;
+                }
+
+                if (best[other] == keep || best[other] == drop)
+                {
+                    best[other] = BestPartner(other, cost, active);
+                }
+                else if (cost[other, keep] < cost[other, best[other]])
+                {
+                    best[other] = keep;
+                }
+            }
+        }
+
+        return Renumber(owner);
+    }
+
+    /// <summary>ΔBIC of modelling two clusters as one; below zero, one speaker explains both.</summary>
+    public double MergeCost(GaussianStatistics first, GaussianStatistics second, double firstLogDeterminant, double secondLogDeterminant)
+    {
+        var d = first.Dimensions;
+        var n = first.Count + second.Count;
+        var gain = 0.5 * (n * first.LogDeterminant(second) - first.Count * firstLogDeterminant - second.Count * secondLogDeterminant);
+        var parameters = d + d * (d + 1) / 2.0;
+        return gain - penaltyWeight * 0.5 * parameters * Math.Log(n);
+    }
+
+    private static int BestPartner(int cluster, double[,] cost, bool[] active)
+    {
+        var best = -1;
+        for (var other = 0; other < active.Length; other++)
+        {
+            if (active[other] && other != cluster && (best < 0 || cost[cluster, other] < cost[cluster, best]))
+            {
+                best = other;
+            }
+        }
+
+        return best;
+    }
+
+    private static (int Keep, int Drop) CheapestPair(int[] best, double[,] cost, bool[] active)
+    {
+        var (keep, drop) = (-1, -1);
+        for (var cluster = 0; cluster < active.Length; cluster++)
+        {
+            if (active[cluster] && best[cluster] >= 0 && (keep < 0 || cost[cluster, best[cluster]] < cost[keep, drop]))
+            {
+                (keep, drop) = (cluster, best[cluster]);
+            }
+        }
+
+        return (keep, drop);
+    }
+
+    private static GaussianStatistics Copy(GaussianStatistics piece)
+    {
+        var copy = new GaussianStatistics(piece.Dimensions);
+        copy.Add(piece);
+        return copy;
+    }
+
+    private static int[] Renumber(int[] owner)
+    {
+        var numbers = new Dictionary<int, int>();
+        return owner.Select(cluster => numbers.TryGetValue(cluster, out var number) ? number : numbers[cluster] = numbers.Count).ToArray();
+    }
+}

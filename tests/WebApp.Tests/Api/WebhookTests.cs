@@ -1,0 +1,122 @@
+using System.Text.Json;
+using WebApp.Tests.Infrastructure;
+
+namespace WebApp.Tests.Api;
+
+/// <summary>webhook_url: AssemblyAI's {transcript_id, status} POST, retried on 5xx, stopped by 4xx.</summary>
+public sealed class WebhookTests : IAsyncLifetime
+{
+    private readonly AudioHost host = new();
+    private readonly VerbatimServer server = new(new Dictionary<string, string>
+    {
+        // Short delays so that the retry tests take seconds; the defaults are AssemblyAI's 10 tries 10 s apart.
+        ["Verbatim__Webhooks__Attempts"] = "3",
+        ["Verbatim__Webhooks__DelaySeconds"] = "0.2",
+    });
+
+    private V2Client client = null!;
+
+    public async Task InitializeAsync()
+    {
+        await server.StartAsync();
+        client = new V2Client(server.CreateClient(await server.CreateApiKeyAsync("wendy@example.com")));
+    }
+
+    [Fact]
+    public async Task Completed_PostsTranscriptIdAndStatusWithTheAuthHeader()
+    {
+        var url = host.WebhookUrl(200);
+        var created = await client.CreateTranscriptAsync(new
+        {
+            audio_url = await client.UploadAsync(TestSpeech.Say("call me back")),
+            webhook_url = url,
+            webhook_auth_header_name = "X-Verbatim-Secret",
+            webhook_auth_header_value = "s3cret",
+        });
+        var id = created.GetProperty("id").GetString()!;
+        Assert.Equal(url, created.GetProperty("webhook_url").GetString());
+        Assert.True(created.GetProperty("webhook_auth").GetBoolean());
+        Assert.Equal("X-Verbatim-Secret", created.GetProperty("webhook_auth_header_name").GetString());
+        Assert.DoesNotContain("s3cret", created.ToString());
+
+        var transcript = await WaitForWebhookStatusAsync(id);
+        Assert.Equal(200, transcript.GetProperty("webhook_status_code").GetInt32());
+        var call = Assert.Single(CallsTo(url));
+        var body = JsonDocument.Parse(call.Body).RootElement;
+        Assert.Equal(id, body.GetProperty("transcript_id").GetString());
+        Assert.Equal("completed", body.GetProperty("status").GetString());
+        Assert.Equal("s3cret", call.Headers["X-Verbatim-Secret"]);
+    }
+
+    [Fact]
+    public async Task Error_IsReportedToo()
+    {
+        var url = host.WebhookUrl(204);
+        var created = await client.CreateTranscriptAsync(new { audio_url = host.Url("/no-such-file.mp3"), webhook_url = url });
+        var transcript = await WaitForWebhookStatusAsync(created.GetProperty("id").GetString()!);
+        Assert.Equal(204, transcript.GetProperty("webhook_status_code").GetInt32());
+        Assert.Equal("error", JsonDocument.Parse(Assert.Single(CallsTo(url)).Body).RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task ServerError_IsRetriedUpToTheConfiguredAttempts()
+    {
+        var url = host.WebhookUrl(503);
+        var created = await client.CreateTranscriptAsync(new { audio_url = host.Url("/no-such-file.mp3"), webhook_url = url });
+        var transcript = await WaitForWebhookStatusAsync(created.GetProperty("id").GetString()!);
+        Assert.Equal(503, transcript.GetProperty("webhook_status_code").GetInt32());
+        Assert.Equal(3, CallsTo(url).Count);
+    }
+
+    [Fact]
+    public async Task ClientError_StopsTheRetries()
+    {
+        var url = host.WebhookUrl(410);
+        var created = await client.CreateTranscriptAsync(new { audio_url = host.Url("/no-such-file.mp3"), webhook_url = url });
+        var transcript = await WaitForWebhookStatusAsync(created.GetProperty("id").GetString()!);
+        Assert.Equal(410, transcript.GetProperty("webhook_status_code").GetInt32());
+        Assert.Single(CallsTo(url));
+    }
+
+    [Theory]
+    [InlineData("""{"audio_url": "http://example.com/a.mp3", "webhook_url": "not a url"}""", "webhook_url must be an absolute http or https URL")]
+    [InlineData("""{"audio_url": "http://example.com/a.mp3", "webhook_url": "http://example.com/hook", "webhook_auth_header_name": "X-A"}""", "must be given together")]
+    public async Task Create_WithBadWebhookSettings_Returns400(string body, string expected)
+    {
+        using var response = await client.Http.PostAsync("/v2/transcript", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(expected, (await V2Client.ReadJsonAsync(response)).GetProperty("error").GetString());
+    }
+
+    public async Task DisposeAsync()
+    {
+        client.Dispose();
+        host.Dispose();
+        await server.DisposeAsync();
+    }
+
+    private List<ReceivedWebhook> CallsTo(string url)
+    {
+        lock (host.Webhooks)
+        {
+            return host.Webhooks.Where(w => url.EndsWith(w.Path, StringComparison.Ordinal)).ToList();
+        }
+    }
+
+    private async Task<JsonElement> WaitForWebhookStatusAsync(string id)
+    {
+        await client.WaitForTranscriptAsync(id);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var (_, transcript) = await client.GetAsync($"/v2/transcript/{id}");
+            if (transcript.GetProperty("webhook_status_code").ValueKind != JsonValueKind.Null)
+            {
+                return transcript;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"no webhook outcome for {id}\n{server.Log}");
+            await Task.Delay(200);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using WebApp.Transcription.Engine;
+
+namespace WebApp.Tests.Transcription;
+
+[Collection(SpeechEngineCollection.Name)]
+public sealed class DecoderPoolTests(SpeechEngineFixture fixture)
+{
+    [Fact]
+    public async Task RunAsync_MoreCallsThanDecoders_ReusesThemAndNeverLoadsMoreThanItsSize()
+    {
+        var samples = new short[16000];
+        var running = 0;
+        var mostAtOnce = 0;
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => fixture.Pool.RunAsync(decoder =>
+        {
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref mostAtOnce, now);
+            Thread.Sleep(50);
+            Interlocked.Decrement(ref running);
+            return decoder.Recognize(samples);
+        }, CancellationToken.None))));
+
+        Assert.InRange(fixture.Pool.LoadedCount, 1, fixture.Pool.Size);
+        Assert.Equal(fixture.Pool.Size, mostAtOnce);
+    }
+
+    [Fact]
+    public async Task RunAsync_CancelledWhileWaitingForADecoder_ThrowsWithoutRunning()
+    {
+        using var release = new ManualResetEventSlim();
+        var holders = Enumerable.Range(0, fixture.Pool.Size)
+            .Select(_ => Task.Run(() => fixture.Pool.RunAsync(_ => release.Wait(TimeSpan.FromSeconds(10)), CancellationToken.None)))
+            .ToArray();
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var ran = false;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fixture.Pool.RunAsync(_ => ran = true, cancellation.Token));
+        release.Set();
+        await Task.WhenAll(holders);
+
+        Assert.False(ran);
+    }
+
+    [Fact]
+    public async Task RunAsync_ModelDirectoryWithoutModel_ThrowsNamingThePackage()
+    {
+        using var pool = new DecoderPool("/nonexistent/model", 1);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => pool.RunAsync(decoder => 0, CancellationToken.None));
+
+        Assert.Contains("pocketsphinx-en-us", error.Message);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        var current = Volatile.Read(ref target);
+        while (value > current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+}
