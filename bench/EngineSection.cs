@@ -37,12 +37,13 @@ internal sealed class EngineSection : IBenchSection
         var clock = Stopwatch.StartNew();
         using var decoder = new PocketSphinxDecoder(ModelDirectory);
         var loadSeconds = clock.Elapsed.TotalSeconds;
+        var cpu = CpuClock.Start();
         clock.Restart();
         var words = decoder.Recognize(samples);
         var seconds = clock.Elapsed.TotalSeconds;
 
         BenchContext.Row("model load", $"{loadSeconds:F1} s");
-        BenchContext.Row("recognition", $"{seconds:F1} s");
+        BenchContext.Row("recognition", $"{seconds:F1} s (CPU {cpu.Seconds:F1} s)");
         BenchContext.Row("real-time factor", $"{seconds / recording.DurationSeconds:F3}");
         BenchContext.Row("WER", RecordingScore.Describe(recording, words));
         BenchContext.Row(separatePeaks ? "peak RSS (this phase)" : "peak RSS (process so far)", PeakMemory.Describe());
@@ -64,10 +65,11 @@ internal sealed class EngineSection : IBenchSection
 
         foreach (var run in new[] { "first job (loads the decoders)", "next job (decoders loaded)" })
         {
+            var cpu = CpuClock.Start();
             var clock = Stopwatch.StartNew();
             var result = await engine.TranscribeAsync(recording.Path, null, CancellationToken.None);
             var seconds = clock.Elapsed.TotalSeconds;
-            BenchContext.Row(run, $"{seconds:F1} s, real-time factor {seconds / recording.DurationSeconds:F3}");
+            BenchContext.Row(run, $"{seconds:F1} s (CPU {cpu.Seconds:F1} s), real-time factor {seconds / recording.DurationSeconds:F3}");
             BenchContext.Row("  WER", RecordingScore.Describe(recording, result.Words));
         }
 

@@ -32,7 +32,6 @@ public static class AccountsExtensions
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
-        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
         services.AddScoped<ApiKeyService>();
     }
 

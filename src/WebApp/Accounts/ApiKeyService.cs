@@ -33,6 +33,13 @@ public sealed class ApiKeyService(ApplicationDbContext db, TimeProvider clock)
         return new CreatedApiKey(record, key);
     }
 
+    /// <summary>A key for the user's personal team (the only team a user has until team management exists).</summary>
+    public async Task<CreatedApiKey> CreateForPersonalTeamAsync(string userId, string name, CancellationToken cancellationToken = default)
+    {
+        var teamId = await db.Users.Where(u => u.Id == userId).Select(u => u.PersonalTeamId).SingleAsync(cancellationToken);
+        return await CreateAsync(userId, teamId, name, cancellationToken);
+    }
+
     public Task<List<ApiKey>> ListAsync(string userId, CancellationToken cancellationToken = default) =>
         db.ApiKeys.AsNoTracking().Where(k => k.UserId == userId).OrderByDescending(k => k.CreatedAt).ToListAsync(cancellationToken);
 
@@ -53,10 +60,23 @@ public sealed class ApiKeyService(ApplicationDbContext db, TimeProvider clock)
         }
 
         var hash = Hash(key.Trim());
-        return await db.ApiKeys.AsNoTracking()
+        var found = await db.ApiKeys.AsNoTracking()
             .Where(k => k.KeyHash == hash && k.RevokedAt == null)
-            .Select(k => new ApiKeyIdentity(k.Id, k.TeamId, k.UserId))
+            .Select(k => new { Identity = new ApiKeyIdentity(k.Id, k.TeamId, k.UserId), k.LastUsedAt })
             .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        // "Last used" to the minute is enough for a person, and spares a write on every request.
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (found.LastUsedAt is null || now - found.LastUsedAt > TimeSpan.FromMinutes(1))
+        {
+            await db.ApiKeys.Where(k => k.Id == found.Identity.KeyId).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
+        }
+
+        return found.Identity;
     }
 
     // A fast hash is right here: the keys are random, so there is nothing to brute-force that a slow hash would protect.

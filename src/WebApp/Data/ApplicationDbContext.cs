@@ -20,6 +20,8 @@ public abstract class ApplicationDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<Transcript> Transcripts => Set<Transcript>();
 
+    public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

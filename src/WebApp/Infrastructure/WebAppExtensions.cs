@@ -11,8 +11,11 @@ namespace WebApp.Infrastructure;
 public static class WebAppExtensions
 {
     /// <summary>The browser app (Blazor, MudBlazor), the OpenAPI document of /v2 and the health check.</summary>
-    public static void AddWebApp(this IHostApplicationBuilder builder)
+    public static void AddWebApp(this WebApplicationBuilder builder)
     {
+        // A build output (tests, `dotnet run` in any environment) finds its static files through the SDK's manifest;
+        // a published app has them in wwwroot and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();

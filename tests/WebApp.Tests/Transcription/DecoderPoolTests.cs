@@ -12,14 +12,13 @@ public sealed class DecoderPoolTests(SpeechEngineFixture fixture)
         var running = 0;
         var mostAtOnce = 0;
 
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => fixture.Pool.RunAsync(decoder =>
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => fixture.Pool.RunAsync(decoder =>
         {
-            var now = Interlocked.Increment(ref running);
-            InterlockedMax(ref mostAtOnce, now);
-            Thread.Sleep(50);
+            InterlockedMax(ref mostAtOnce, Interlocked.Increment(ref running));
+            Thread.Sleep(100);
             Interlocked.Decrement(ref running);
             return decoder.Recognize(samples);
-        }, CancellationToken.None))));
+        }, CancellationToken.None)));
 
         Assert.InRange(fixture.Pool.LoadedCount, 1, fixture.Pool.Size);
         Assert.Equal(fixture.Pool.Size, mostAtOnce);
@@ -29,9 +28,19 @@ public sealed class DecoderPoolTests(SpeechEngineFixture fixture)
     public async Task RunAsync_CancelledWhileWaitingForADecoder_ThrowsWithoutRunning()
     {
         using var release = new ManualResetEventSlim();
+        using var entered = new SemaphoreSlim(0);
         var holders = Enumerable.Range(0, fixture.Pool.Size)
-            .Select(_ => Task.Run(() => fixture.Pool.RunAsync(_ => release.Wait(TimeSpan.FromSeconds(10)), CancellationToken.None)))
+            .Select(_ => fixture.Pool.RunAsync(_ =>
+            {
+                entered.Release();
+                return release.Wait(TimeSpan.FromSeconds(10));
+            }, CancellationToken.None))
             .ToArray();
+        for (var i = 0; i < fixture.Pool.Size; i++)
+        {
+            await entered.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var ran = false;
 

@@ -33,6 +33,8 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         key.HasIndex(k => k.KeyHash).IsUnique();
         key.HasIndex(k => k.TeamId);
         key.HasOne<Team>().WithMany().HasForeignKey(k => k.TeamId);
+        // A deleted account takes its keys with it.
+        key.HasOne<ApplicationUser>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -54,8 +56,20 @@ internal sealed class TranscriptConfiguration : IEntityTypeConfiguration<Transcr
         transcript.Property(t => t.AudioUrl).HasMaxLength(4000);
         transcript.Property(t => t.LanguageCode).HasMaxLength(20);
         transcript.Property(t => t.SpeechModelUsed).HasMaxLength(100);
+        transcript.Property(t => t.Title).HasMaxLength(400);
         // Listing is always "this team's, newest first".
         transcript.HasIndex(t => new { t.TeamId, t.CreatedAt });
         transcript.HasOne<Team>().WithMany().HasForeignKey(t => t.TeamId);
+    }
+}
+
+internal sealed class ShareLinkConfiguration : IEntityTypeConfiguration<ShareLink>
+{
+    public void Configure(EntityTypeBuilder<ShareLink> link)
+    {
+        link.Property(l => l.TokenHash).HasMaxLength(64);
+        link.HasIndex(l => l.TokenHash).IsUnique();
+        link.HasIndex(l => new { l.TeamId, l.TranscriptId });
+        link.HasOne<Transcript>().WithMany().HasForeignKey(l => l.TranscriptId).OnDelete(DeleteBehavior.Cascade);
     }
 }

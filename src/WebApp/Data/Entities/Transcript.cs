@@ -10,6 +10,12 @@ public class Transcript
 
     public TranscriptStatus Status { get; set; }
 
+    /// <summary>What the browser app shows as the transcript's name: the uploaded file's name, or the URL's last segment.</summary>
+    public string? Title { get; set; }
+
+    /// <summary>Names people gave to speakers in the reader ({"A": "Dana"} as JSON); words keep the letters.</summary>
+    public string? SpeakerNamesJson { get; set; }
+
     /// <summary>The audio_url as the client gave it (or "http://deleted_by_user" once deleted).</summary>
     public required string AudioUrl { get; set; }
 

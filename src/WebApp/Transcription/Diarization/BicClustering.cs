@@ -9,12 +9,15 @@ namespace WebApp.Transcription.Diarization;
 /// first pair with ΔBIC ≥ 0: no threshold tuned to a recording's loudness or length, only λ, which makes up for
 /// neighbouring 10 ms frames not being independent observations.
 /// </summary>
-internal sealed class BicClustering(double penaltyWeight)
+internal sealed class BicClustering(double penaltyWeight, bool globalPenalty)
 {
+    private double totalFrames;
+
     /// <returns>The cluster of each piece, 0-based and dense.</returns>
     public int[] Cluster(IReadOnlyList<GaussianStatistics> pieces, SpeakerCountHint hint, CancellationToken cancellationToken)
     {
         var count = pieces.Count;
+        totalFrames = pieces.Sum(piece => piece.Count);
         var clusters = pieces.Select(piece => Copy(piece)).ToArray();
         var logDeterminants = clusters.Select(cluster => cluster.LogDeterminant()).ToArray();
         var owner = Enumerable.Range(0, count).ToArray();
@@ -92,7 +95,7 @@ internal sealed class BicClustering(double penaltyWeight)
         var n = first.Count + second.Count;
         var gain = 0.5 * (n * first.LogDeterminant(second) - first.Count * firstLogDeterminant - second.Count * secondLogDeterminant);
         var parameters = d + d * (d + 1) / 2.0;
-        return gain - penaltyWeight * 0.5 * parameters * Math.Log(n);
+        return gain - penaltyWeight * 0.5 * parameters * Math.Log(globalPenalty ? totalFrames : n);
     }
 
     private static int BestPartner(int cluster, double[,] cost, bool[] active)

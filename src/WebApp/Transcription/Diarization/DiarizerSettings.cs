@@ -14,7 +14,8 @@ public sealed record DiarizerSettings(
     double SwitchPenalty = 60,
     double PauseSwitchPenalty = 20,
     int ResegmentationPasses = 3,
-    double BridgeSeconds = 1.0)
+    double BridgeSeconds = 1.0,
+    bool GlobalPenalty = false)
 {
     public static DiarizerSettings Default { get; } = new();
 }

@@ -25,32 +25,41 @@ public sealed class DecoderPool : IDisposable
     /// <summary>How many decoders have been loaded so far (never more than <see cref="Size"/>).</summary>
     public int LoadedCount { get; private set; }
 
-    /// <summary>Waits for a free decoder and runs <paramref name="recognise"/> with it on the calling thread.</summary>
+    /// <summary>
+    /// Waits for a free decoder and runs <paramref name="recognise"/> with it on a thread of its own: a recognition
+    /// blocks for seconds in native code, and on the thread pool that would starve the web server's requests.
+    /// </summary>
     public async Task<T> RunAsync<T>(Func<PocketSphinxDecoder, T> recognise, CancellationToken cancellationToken)
     {
         await slots.WaitAsync(cancellationToken);
         try
         {
-            var decoder = TakeIdle() ?? Load();
-            T result;
-            try
-            {
-                result = recognise(decoder);
-            }
-            catch
-            {
-                // It may have failed mid-utterance; a fresh one is cheaper than finding out.
-                Discard(decoder);
-                throw;
-            }
-
-            GiveBack(decoder);
-            return result;
+            return await Task.Factory.StartNew(() => RunOnIdleDecoder(recognise), CancellationToken.None,
+                TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
         finally
         {
             slots.Release();
         }
+    }
+
+    private T RunOnIdleDecoder<T>(Func<PocketSphinxDecoder, T> recognise)
+    {
+        var decoder = TakeIdle() ?? Load();
+        T result;
+        try
+        {
+            result = recognise(decoder);
+        }
+        catch
+        {
+            // It may have failed mid-utterance; a fresh one is cheaper than finding out.
+            Discard(decoder);
+            throw;
+        }
+
+        GiveBack(decoder);
+        return result;
     }
 
     private PocketSphinxDecoder? TakeIdle()

@@ -219,6 +219,8 @@ namespace WebApp.Data.Migrations.Postgres
 
                     b.HasIndex("TeamId");
 
+                    b.HasIndex("UserId");
+
                     b.ToTable("ApiKeys");
                 });
 
@@ -291,6 +293,48 @@ namespace WebApp.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("WebApp.Data.Entities.ShareLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("TranscriptId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("TranscriptId");
+
+                    b.HasIndex("TeamId", "TranscriptId");
+
+                    b.ToTable("ShareLinks");
                 });
 
             modelBuilder.Entity("WebApp.Data.Entities.StoredUpload", b =>
@@ -401,6 +445,9 @@ namespace WebApp.Data.Migrations.Postgres
                     b.Property<int>("Progress")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SpeakerNamesJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("SpeechModelUsed")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -415,6 +462,10 @@ namespace WebApp.Data.Migrations.Postgres
 
                     b.Property<string>("Text")
                         .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<Guid?>("UploadId")
                         .HasColumnType("uuid");
@@ -542,6 +593,21 @@ namespace WebApp.Data.Migrations.Postgres
                     b.HasOne("WebApp.Data.Entities.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WebApp.Data.Entities.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WebApp.Data.Entities.ShareLink", b =>
+                {
+                    b.HasOne("WebApp.Data.Entities.Transcript", null)
+                        .WithMany()
+                        .HasForeignKey("TranscriptId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -211,7 +211,7 @@ namespace WebApp.Data.Migrations.SqlServer
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(450)");
 
                     b.HasKey("Id");
 
@@ -219,6 +219,8 @@ namespace WebApp.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("TeamId");
+
+                    b.HasIndex("UserId");
 
                     b.ToTable("ApiKeys");
                 });
@@ -293,6 +295,48 @@ namespace WebApp.Data.Migrations.SqlServer
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("WebApp.Data.Entities.ShareLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("TranscriptId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("TranscriptId");
+
+                    b.HasIndex("TeamId", "TranscriptId");
+
+                    b.ToTable("ShareLinks");
                 });
 
             modelBuilder.Entity("WebApp.Data.Entities.StoredUpload", b =>
@@ -403,6 +447,9 @@ namespace WebApp.Data.Migrations.SqlServer
                     b.Property<int>("Progress")
                         .HasColumnType("int");
 
+                    b.Property<string>("SpeakerNamesJson")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("SpeechModelUsed")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -417,6 +464,10 @@ namespace WebApp.Data.Migrations.SqlServer
 
                     b.Property<string>("Text")
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
 
                     b.Property<Guid?>("UploadId")
                         .HasColumnType("uniqueidentifier");
@@ -544,6 +595,21 @@ namespace WebApp.Data.Migrations.SqlServer
                     b.HasOne("WebApp.Data.Entities.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WebApp.Data.Entities.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WebApp.Data.Entities.ShareLink", b =>
+                {
+                    b.HasOne("WebApp.Data.Entities.Transcript", null)
+                        .WithMany()
+                        .HasForeignKey("TranscriptId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

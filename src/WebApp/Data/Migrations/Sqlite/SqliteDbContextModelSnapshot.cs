@@ -210,6 +210,8 @@ namespace WebApp.Data.Migrations.Sqlite
 
                     b.HasIndex("TeamId");
 
+                    b.HasIndex("UserId");
+
                     b.ToTable("ApiKeys");
                 });
 
@@ -282,6 +284,48 @@ namespace WebApp.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("WebApp.Data.Entities.ShareLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TranscriptId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("TranscriptId");
+
+                    b.HasIndex("TeamId", "TranscriptId");
+
+                    b.ToTable("ShareLinks");
                 });
 
             modelBuilder.Entity("WebApp.Data.Entities.StoredUpload", b =>
@@ -392,6 +436,9 @@ namespace WebApp.Data.Migrations.Sqlite
                     b.Property<int>("Progress")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SpeakerNamesJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SpeechModelUsed")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -405,6 +452,10 @@ namespace WebApp.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("UploadId")
@@ -533,6 +584,21 @@ namespace WebApp.Data.Migrations.Sqlite
                     b.HasOne("WebApp.Data.Entities.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WebApp.Data.Entities.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WebApp.Data.Entities.ShareLink", b =>
+                {
+                    b.HasOne("WebApp.Data.Entities.Transcript", null)
+                        .WithMany()
+                        .HasForeignKey("TranscriptId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
