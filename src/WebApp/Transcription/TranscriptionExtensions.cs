@@ -29,6 +29,7 @@ public static class TranscriptionExtensions
         services.AddHttpClient(AudioFetcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => PublicAddressHandler.Create(fetch.AllowPrivateAddresses, TimeSpan.FromSeconds(Math.Min(30, fetch.TimeoutSeconds))));
         services.AddScoped<TranscriptProcessor>();
+        services.AddScoped<TranscriptSubmitter>();
         services.AddScoped<WebhookSender>();
         services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => PublicAddressHandler.Create(fetch.AllowPrivateAddresses, TimeSpan.FromSeconds(webhooks.TimeoutSeconds)))

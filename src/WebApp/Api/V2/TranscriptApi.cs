@@ -25,47 +25,18 @@ public static class TranscriptApi
         return v2;
     }
 
-    private static async Task<Results<JsonHttpResult<TranscriptResponse>, JsonHttpResult<ApiError>>> Create(
-        HttpContext http, ApplicationDbContext db, ISpeechEngine engine, TranscriptionQueue queue, TimeProvider clock)
+    private static async Task<Results<JsonHttpResult<TranscriptResponse>, JsonHttpResult<ApiError>>> Create(HttpContext http, TranscriptSubmitter submitter)
     {
-        var (body, error) = await TranscriptRequestReader.ReadAsync(http.Request, engine.ModelNames);
+        var (body, error) = await TranscriptRequestReader.ReadAsync(http.Request);
         if (body is null)
         {
             return V2Json.Error(StatusCodes.Status400BadRequest, error!);
         }
 
-        var teamId = http.User.GetTeamId();
-        Guid? uploadId = null;
-        if (UploadApi.TryParseUploadUrl(new Uri(body.AudioUrl!), out var parsedUploadId))
-        {
-            var upload = await db.Uploads.AsNoTracking().SingleOrDefaultAsync(u => u.Id == parsedUploadId, http.RequestAborted);
-            if (upload is not null && upload.TeamId != teamId)
-            {
-                return V2Json.Error(StatusCodes.Status403Forbidden, "Cannot access uploaded file");
-            }
-
-            uploadId = upload?.Id;
-            if (uploadId is null && IsOwnHost(http, body.AudioUrl!))
-            {
-                return V2Json.Error(StatusCodes.Status400BadRequest, "Upload not found: the upload_url is unknown or its file was deleted.");
-            }
-        }
-
-        var transcript = new Transcript
-        {
-            Id = Guid.NewGuid(),
-            TeamId = teamId,
-            UserId = http.User.GetUserId(),
-            Status = TranscriptStatus.Queued,
-            AudioUrl = body.AudioUrl!,
-            UploadId = uploadId,
-            OptionsJson = TranscriptMapper.WriteOptions(body),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        db.Transcripts.Add(transcript);
-        await db.SaveChangesAsync(http.RequestAborted);
-        await queue.EnqueueAsync(transcript.Id, http.RequestAborted);
-        return V2Json.Ok(TranscriptMapper.ToResponse(transcript));
+        var result = await submitter.SubmitAsync(http.User.GetTeamId(), http.User.GetUserId(), body, http.Request.Host.Value, title: null, http.RequestAborted);
+        return result.Transcript is null
+            ? V2Json.Error(result.StatusCode, result.Error!)
+            : V2Json.Ok(TranscriptMapper.ToResponse(result.Transcript));
     }
 
     private static async Task<Results<JsonHttpResult<TranscriptResponse>, JsonHttpResult<ApiError>>> Get(
@@ -187,7 +158,4 @@ public static class TranscriptApi
         var teamId = http.User.GetTeamId();
         return await db.Transcripts.SingleOrDefaultAsync(t => t.Id == id && t.TeamId == teamId, http.RequestAborted);
     }
-
-    private static bool IsOwnHost(HttpContext http, string url) =>
-        string.Equals(new Uri(url).Authority, http.Request.Host.Value, StringComparison.OrdinalIgnoreCase);
 }

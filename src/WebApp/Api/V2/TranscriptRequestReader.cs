@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace WebApp.Api.V2;
 
 /// <summary>
-/// Reads and checks the body of POST /v2/transcript. Wrong types and impossible values answer 400 with a message
+/// Reads and checks the body of POST /v2/transcript (and the browser's equivalent). Wrong types and impossible values answer 400 with a message
 /// naming the field, as AssemblyAI does ("format_text must be a Boolean").
 /// </summary>
 public static class TranscriptRequestReader
@@ -17,7 +17,8 @@ public static class TranscriptRequestReader
     /// <summary>What the local English engine can transcribe.</summary>
     public static readonly IReadOnlyList<string> SupportedLanguageCodes = ["en", "en_us", "en_au", "en_uk"];
 
-    public static async Task<(TranscriptParams? Params, string? Error)> ReadAsync(HttpRequest request, IReadOnlyList<string> localModelNames)
+    /// <summary>Parses the body; the values are checked by <see cref="Validate"/> when the transcript is submitted.</summary>
+    public static async Task<(TranscriptParams? Params, string? Error)> ReadAsync(HttpRequest request)
     {
         TranscriptParams? body;
         try
@@ -34,11 +35,11 @@ public static class TranscriptRequestReader
             return (null, "Request body must be a JSON object.");
         }
 
-        var error = Validate(body, localModelNames);
-        return error is null ? (body, null) : (null, error);
+        return (body, null);
     }
 
-    private static string? Validate(TranscriptParams body, IReadOnlyList<string> localModelNames)
+    /// <returns>What is wrong with the options, in words for the caller, or null.</returns>
+    public static string? Validate(TranscriptParams body, IReadOnlyList<string> localModelNames)
     {
         if (string.IsNullOrWhiteSpace(body.AudioUrl))
         {

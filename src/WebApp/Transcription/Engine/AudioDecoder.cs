@@ -43,7 +43,7 @@ public sealed class AudioDecoder(string? scratchDirectory = null)
         // "file:" and the whitelist keep a crafted name or playlist from making ffmpeg open URLs or other protocols.
         "-protocol_whitelist", "file",
         "-i", "file:" + fullPath,
-        "-map_metadata", "-1", "-vn", "-sn", "-dn",
+        "-vn", "-sn", "-dn",
         "-ac", "1", "-ar", DecodedAudio.SampleRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "-f", "s16le", "-acodec", "pcm_s16le", "pipe:1",
     ];
