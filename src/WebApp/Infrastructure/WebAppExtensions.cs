@@ -4,7 +4,11 @@ using MudBlazor.Services;
 using WebApp.Api.V2;
 using WebApp.Components;
 using WebApp.Components.Account;
+using WebApp.Components.Pages.Transcripts.Upload;
 using WebApp.Data;
+using WebApp.Library;
+using WebApp.Transcription.Events;
+using WebApp.Reader;
 
 namespace WebApp.Infrastructure;
 
@@ -19,6 +23,8 @@ public static class WebAppExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddScoped<TranscriptLibrary>();
+        builder.AddTranscriptReader();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi("v2", options =>
@@ -40,6 +46,9 @@ public static class WebAppExtensions
         app.MapHealthChecks("/health");
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapV2Api();
+        app.MapTranscriptHub();
+        app.MapBrowserUploads();
+        app.MapTranscriptReader();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
     }

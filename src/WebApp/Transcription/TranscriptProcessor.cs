@@ -5,6 +5,7 @@ using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Infrastructure;
 using WebApp.Transcription.Engine;
+using WebApp.Transcription.Events;
 
 namespace WebApp.Transcription;
 
@@ -19,6 +20,7 @@ public sealed class TranscriptProcessor(
     AudioFetcher fetcher,
     UploadStore uploads,
     TranscriptionQueue queue,
+    ITranscriptEvents events,
     IOptions<VerbatimOptions> options,
     TimeProvider clock,
     ILogger<TranscriptProcessor> logger)
@@ -35,13 +37,14 @@ public sealed class TranscriptProcessor(
         transcript.Status = TranscriptStatus.Processing;
         transcript.Progress = 0;
         await db.SaveChangesAsync(cancellationToken);
+        events.Publish(TranscriptChange.Of(transcript));
 
         var workDirectory = Path.Combine(options.Value.DataDirectoryFullPath, "work", transcriptId.ToString());
         Directory.CreateDirectory(workDirectory);
         try
         {
             var audioPath = await LocateAudioAsync(transcript, workDirectory, cancellationToken);
-            var result = await engine.TranscribeAsync(audioPath, new ProgressRecorder(dbFactory, transcriptId), cancellationToken);
+            var result = await engine.TranscribeAsync(audioPath, new ProgressRecorder(dbFactory, events, TranscriptChange.Of(transcript)), cancellationToken);
             Complete(transcript, result);
             logger.LogInformation("Transcribed {TranscriptId}: {Words} words, {Seconds:F1} s of audio", transcriptId, result.Words.Count, result.AudioDurationSeconds);
         }
@@ -62,6 +65,7 @@ public sealed class TranscriptProcessor(
 
         // Not the job's token: a result in hand is saved even while the server shuts down.
         await db.SaveChangesAsync(CancellationToken.None);
+        events.Publish(TranscriptChange.Of(transcript));
         if (TranscriptMapper.ReadOptions(transcript).WebhookUrl is not null)
         {
             await queue.EnqueueWebhookAsync(transcriptId, CancellationToken.None);
@@ -103,7 +107,7 @@ public sealed class TranscriptProcessor(
     }
 
     /// <summary>Writes progress to the transcript in steps of 10%, outside the tracked entity.</summary>
-    private sealed class ProgressRecorder(IDbContextFactory<ApplicationDbContext> dbFactory, Guid transcriptId) : IProgress<int>
+    private sealed class ProgressRecorder(IDbContextFactory<ApplicationDbContext> dbFactory, ITranscriptEvents events, TranscriptChange processing) : IProgress<int>
     {
         private int lastSaved;
 
@@ -121,8 +125,12 @@ public sealed class TranscriptProcessor(
                 try
                 {
                     await using var progressDb = await dbFactory.CreateDbContextAsync();
-                    await progressDb.Transcripts.Where(t => t.Id == transcriptId && t.Status == TranscriptStatus.Processing)
+                    var saved = await progressDb.Transcripts.Where(t => t.Id == processing.TranscriptId && t.Status == TranscriptStatus.Processing)
                         .ExecuteUpdateAsync(s => s.SetProperty(t => t.Progress, value));
+                    if (saved == 1)
+                    {
+                        events.Publish(processing with { Progress = value });
+                    }
                 }
                 catch (Exception)
                 {

@@ -3,6 +3,7 @@ using WebApp.Api.V2;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Transcription.Engine;
+using WebApp.Transcription.Events;
 
 namespace WebApp.Transcription;
 
@@ -14,7 +15,7 @@ public sealed record SubmitResult(Transcript? Transcript, int StatusCode, string
 /// Checks a transcript request and queues it: the one way in for the API and the browser app alike. The audio_url
 /// may be one of the team's uploads (another team's is refused) or a URL the job will download.
 /// </summary>
-public sealed class TranscriptSubmitter(ApplicationDbContext db, ISpeechEngine engine, TranscriptionQueue queue, TimeProvider clock)
+public sealed class TranscriptSubmitter(ApplicationDbContext db, ISpeechEngine engine, TranscriptionQueue queue, ITranscriptEvents events, TimeProvider clock)
 {
     /// <param name="ownHost">The host upload URLs are served from, so that a stale upload URL is told from a remote one.</param>
     /// <param name="title">What the browser app shows; defaults to the URL's last segment.</param>
@@ -57,6 +58,8 @@ public sealed class TranscriptSubmitter(ApplicationDbContext db, ISpeechEngine e
         };
         db.Transcripts.Add(transcript);
         await db.SaveChangesAsync(cancellationToken);
+        // Before the job is queued, so that watchers hear "queued" before the job can say "processing".
+        events.Publish(TranscriptChange.Of(transcript));
         await queue.EnqueueAsync(transcript.Id, cancellationToken);
         return new SubmitResult(transcript, StatusCodes.Status200OK, null);
     }

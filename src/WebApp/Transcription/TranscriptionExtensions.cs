@@ -5,6 +5,7 @@ using Quartz;
 using WebApp.Data;
 using WebApp.Infrastructure;
 using WebApp.Transcription.Engine;
+using WebApp.Transcription.Events;
 using WebApp.Transcription.Webhooks;
 
 namespace WebApp.Transcription;
@@ -24,12 +25,15 @@ public static class TranscriptionExtensions
         var fetch = builder.Configuration.GetSection(FetchOptions.Section).Get<FetchOptions>() ?? new FetchOptions();
         var webhooks = builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
 
+        builder.AddTranscriptEvents();
         services.AddSingleton<UploadStore>();
+        services.AddScoped<UploadReceiver>();
         services.AddSingleton<AudioFetcher>();
         services.AddHttpClient(AudioFetcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => PublicAddressHandler.Create(fetch.AllowPrivateAddresses, TimeSpan.FromSeconds(Math.Min(30, fetch.TimeoutSeconds))));
         services.AddScoped<TranscriptProcessor>();
         services.AddScoped<TranscriptSubmitter>();
+        services.AddScoped<TranscriptDeleter>();
         services.AddScoped<WebhookSender>();
         services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => PublicAddressHandler.Create(fetch.AllowPrivateAddresses, TimeSpan.FromSeconds(webhooks.TimeoutSeconds)))

@@ -1,15 +1,18 @@
-using System.Collections.Concurrent;
 using WebApp.Transcription.Engine;
+using Xunit.Abstractions;
 
 namespace WebApp.Tests.Transcription;
 
 [Collection(SpeechEngineCollection.Name)]
-public sealed class LocalSpeechEngineTests(SpeechEngineFixture fixture)
+public sealed class LocalSpeechEngineTests(SpeechEngineFixture fixture, ITestOutputHelper output)
 {
-    /// <summary>Measured 28.4% (33/116) on the five clips; the bound leaves room for noise.</summary>
+    /// <summary>Measured 28.2% (20/71) on the five clips; the bound allows three more errors.</summary>
     private const double ClipWordErrorRateBound = 0.33;
 
-    /// <summary>How much worse (in WER points) splitting may be than decoding the whole file, before it counts as a loss.</summary>
+    /// <summary>
+    /// How much worse (in WER points) splitting may be than decoding the whole file before it counts as a loss.
+    /// Measured on the long recording: whole file 34.9% (99/284), split and parallel 26.8% (76/284).
+    /// </summary>
     private const double SplitTolerance = 0.02;
 
     [Fact]
@@ -32,6 +35,7 @@ public sealed class LocalSpeechEngineTests(SpeechEngineFixture fixture)
         }
 
         var wer = WordErrorRate.Measure(string.Join(' ', reference), string.Join(' ', recognised));
+        output.WriteLine($"WER {wer}");
 
         Assert.True(wer.Rate < ClipWordErrorRateBound, $"WER {wer} is not below {ClipWordErrorRateBound:P0}.");
     }
@@ -44,17 +48,18 @@ public sealed class LocalSpeechEngineTests(SpeechEngineFixture fixture)
         var samples = audio.ReadSamples(0, (int)audio.SampleCount);
         var whole = await fixture.Pool.RunAsync(decoder => decoder.Recognize(samples), CancellationToken.None);
 
-        var split = await fixture.Engine.TranscribeAsync(recording.Path, null, CancellationToken.None);
+        var split = (await fixture.TranscribeLongRecordingAsync()).Result;
 
         var wholeWer = WordErrorRate.Measure(recording.Transcript, string.Join(' ', whole.Select(word => word.Text)));
         var splitWer = WordErrorRate.Measure(recording.Transcript, Text(split));
+        output.WriteLine($"WER whole file {wholeWer}, split and parallel {splitWer}");
         Assert.True(splitWer.Rate <= wholeWer.Rate + SplitTolerance, $"Split WER {splitWer} against whole-file {wholeWer}.");
     }
 
     [Fact]
     public async Task Transcribe_LongRecording_WordsAreOrderedInsideTheAudioWithProbabilities()
     {
-        var result = await fixture.Engine.TranscribeAsync(fixture.LongRecording.Path, null, CancellationToken.None);
+        var result = (await fixture.TranscribeLongRecordingAsync()).Result;
 
         Assert.InRange(result.AudioDurationSeconds, 100, 120);
         Assert.InRange(result.Words.Count, 200, 350);
@@ -69,11 +74,8 @@ public sealed class LocalSpeechEngineTests(SpeechEngineFixture fixture)
     [Fact]
     public async Task Transcribe_LongRecording_ReportsRisingProgressEndingAt100()
     {
-        var reports = new ConcurrentQueue<int>();
+        var percentages = (await fixture.TranscribeLongRecordingAsync()).Progress.ToArray();
 
-        await fixture.Engine.TranscribeAsync(fixture.LongRecording.Path, new SynchronousProgress(reports.Enqueue), CancellationToken.None);
-
-        var percentages = reports.ToArray();
         Assert.Equal(0, percentages[0]);
         Assert.Equal(100, percentages[^1]);
         Assert.True(percentages.Length >= 4, string.Join(", ", percentages));
@@ -132,10 +134,4 @@ public sealed class LocalSpeechEngineTests(SpeechEngineFixture fixture)
     }
 
     private static string Text(RecognitionResult result) => string.Join(' ', result.Words.Select(word => word.Text));
-
-    /// <summary>Unlike <see cref="Progress{T}"/>, reports on the caller's thread, so nothing arrives after the call returns.</summary>
-    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
-    }
 }

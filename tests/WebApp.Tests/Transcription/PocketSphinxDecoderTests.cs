@@ -1,11 +1,12 @@
 using WebApp.Transcription.Engine;
+using Xunit.Abstractions;
 
 namespace WebApp.Tests.Transcription;
 
 [Collection(SpeechEngineCollection.Name)]
-public sealed class PocketSphinxDecoderTests(SpeechEngineFixture fixture)
+public sealed class PocketSphinxDecoderTests(SpeechEngineFixture fixture, ITestOutputHelper output)
 {
-    /// <summary>Measured 28.4% (33/116) on these clips, each recognised on its own; the bound leaves room for noise.</summary>
+    /// <summary>Measured 28.2% (20/71) on these clips, each recognised on its own; the bound allows three more errors.</summary>
     private const double WordErrorRateBound = 0.33;
 
     [Fact]
@@ -20,6 +21,7 @@ public sealed class PocketSphinxDecoderTests(SpeechEngineFixture fixture)
         }
 
         var wer = WordErrorRate.Measure(string.Join(' ', reference), string.Join(' ', recognised));
+        output.WriteLine($"WER {wer}");
 
         Assert.True(wer.Rate < WordErrorRateBound, $"WER {wer} is not below {WordErrorRateBound:P0}.");
     }

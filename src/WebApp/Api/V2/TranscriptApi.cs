@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using WebApp.Accounts;
 using WebApp.Data;
 using WebApp.Data.Entities;
-using WebApp.Infrastructure;
 using WebApp.Transcription;
 using WebApp.Transcription.Engine;
 
@@ -118,34 +117,17 @@ public static class TranscriptApi
     }
 
     private static async Task<Results<JsonHttpResult<TranscriptResponse>, JsonHttpResult<ApiError>>> Delete(
-        string transcriptId, HttpContext http, ApplicationDbContext db, UploadStore uploads, TimeProvider clock)
+        string transcriptId, HttpContext http, TranscriptDeleter deleter)
     {
-        var transcript = await FindAsync(db, http, transcriptId);
-        if (transcript is null)
+        var result = Guid.TryParse(transcriptId, out var id)
+            ? await deleter.DeleteAsync(http.User.GetTeamId(), id, http.RequestAborted)
+            : new DeleteResult(DeleteOutcome.NotFound, null);
+        return result.Outcome switch
         {
-            return V2Json.Error(StatusCodes.Status404NotFound, NotFoundMessage);
-        }
-
-        if (transcript.Status is TranscriptStatus.Queued or TranscriptStatus.Processing)
-        {
-            return V2Json.Error(StatusCodes.Status400BadRequest, "Transcript is still being processed; it can be deleted once it has completed or failed.");
-        }
-
-        transcript.Text = "Deleted by user.";
-        transcript.WordsJson = null;
-        transcript.Confidence = null;
-        transcript.AudioUrl = TranscriptMapper.DeletedAudioUrl;
-        transcript.DeletedAt = clock.GetUtcNow().UtcDateTime;
-        if (transcript.UploadId is { } uploadId)
-        {
-            // As AssemblyAI does: the uploaded file goes with the transcript, right away.
-            uploads.Delete(transcript.TeamId, uploadId);
-            await db.Uploads.Where(u => u.Id == uploadId && u.TeamId == transcript.TeamId).ExecuteDeleteAsync(http.RequestAborted);
-            transcript.UploadId = null;
-        }
-
-        await db.SaveChangesAsync(http.RequestAborted);
-        return V2Json.Ok(TranscriptMapper.ToResponse(transcript));
+            DeleteOutcome.Deleted => V2Json.Ok(TranscriptMapper.ToResponse(result.Transcript!)),
+            DeleteOutcome.StillProcessing => V2Json.Error(StatusCodes.Status400BadRequest, DeleteResult.StillProcessingMessage),
+            _ => V2Json.Error(StatusCodes.Status404NotFound, NotFoundMessage),
+        };
     }
 
     private static async Task<Transcript?> FindAsync(ApplicationDbContext db, HttpContext http, string transcriptId)

@@ -14,9 +14,6 @@ public static class TranscriptRequestReader
     public static readonly IReadOnlySet<string> AssemblyAiModelNames =
         new HashSet<string>(["universal-3-pro", "universal-2", "universal", "best", "nano", "slam-1"], StringComparer.Ordinal);
 
-    /// <summary>What the local English engine can transcribe.</summary>
-    public static readonly IReadOnlyList<string> SupportedLanguageCodes = ["en", "en_us", "en_au", "en_uk"];
-
     /// <summary>Parses the body; the values are checked by <see cref="Validate"/> when the transcript is submitted.</summary>
     public static async Task<(TranscriptParams? Params, string? Error)> ReadAsync(HttpRequest request)
     {
@@ -58,9 +55,9 @@ public static class TranscriptRequestReader
             return $"Unknown speech model \"{unknownModel}\". Supported: {string.Join(", ", localModelNames.Concat(AssemblyAiModelNames))}.";
         }
 
-        if (body.LanguageCode is { } language && !SupportedLanguageCodes.Contains(language))
+        if (body.LanguageCode is { } language && !TranscriptCapabilities.LanguageCodes.Contains(language))
         {
-            return $"language_code \"{language}\" is not supported by this server's speech engine. Supported language codes: {string.Join(", ", SupportedLanguageCodes)}.";
+            return $"language_code \"{language}\" is not supported by this server's speech engine. Supported language codes: {string.Join(", ", TranscriptCapabilities.LanguageCodes)}.";
         }
 
         if (body.LanguageConfidenceThreshold is < 0 or > 1 || body.SpeechThreshold is < 0 or > 1)
@@ -78,37 +75,10 @@ public static class TranscriptRequestReader
             return "webhook_auth_header_name and webhook_auth_header_value must be given together.";
         }
 
-        return FirstUnsupportedFeature(body) is { } feature
+        // Options the local engine cannot honour yet are refused: silently ignoring them would not be honest.
+        return TranscriptCapabilities.FirstUnsupportedFeature(body) is { } feature
             ? $"{feature} is not supported yet by this server's local speech engine."
             : null;
-    }
-
-    // Options the local engine cannot honour yet. Refusing them is honest; silently ignoring them would not be.
-    private static string? FirstUnsupportedFeature(TranscriptParams body)
-    {
-        (bool Requested, string Name)[] features =
-        [
-            (body.SpeakerLabels == true, "speaker_labels"),
-            (body.SpeakersExpected is not null, "speakers_expected"),
-            (body.Multichannel == true, "multichannel"),
-            (body.LanguageDetection == true, "language_detection"),
-            (body.Disfluencies == true, "disfluencies"),
-            (body.FilterProfanity == true, "filter_profanity"),
-            (body.AudioStartFrom is not null, "audio_start_from"),
-            (body.AudioEndAt is not null, "audio_end_at"),
-            (body.KeytermsPrompt is { Count: > 0 }, "keyterms_prompt"),
-            (body.CustomSpelling is { Count: > 0 }, "custom_spelling"),
-            (body.RedactPii == true, "redact_pii"),
-            (body.RedactPiiAudio == true, "redact_pii_audio"),
-            (body.AutoHighlights == true, "auto_highlights"),
-            (body.AutoChapters == true, "auto_chapters"),
-            (body.ContentSafety == true, "content_safety"),
-            (body.IabCategories == true, "iab_categories"),
-            (body.SentimentAnalysis == true, "sentiment_analysis"),
-            (body.EntityDetection == true, "entity_detection"),
-            (body.Summarization == true, "summarization"),
-        ];
-        return features.FirstOrDefault(f => f.Requested).Name;
     }
 
     private static string DescribeJsonError(JsonException ex)

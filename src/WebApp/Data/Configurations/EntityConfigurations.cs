@@ -59,6 +59,12 @@ internal sealed class TranscriptConfiguration : IEntityTypeConfiguration<Transcr
         transcript.Property(t => t.Title).HasMaxLength(400);
         // Listing is always "this team's, newest first".
         transcript.HasIndex(t => new { t.TeamId, t.CreatedAt });
+        // The browser's library filters, counts and sorts a team's transcripts from these alone (each holds every
+        // column it needs). On SQLite that matters: a row's big Text and WordsJson come before these columns, and
+        // reading past them walks their overflow pages, row after row.
+        transcript.HasIndex(t => new { t.TeamId, t.DeletedAt, t.CreatedAt, t.Status, t.Id }, "IX_Transcripts_Library_Created");
+        transcript.HasIndex(t => new { t.TeamId, t.DeletedAt, t.Title, t.Status, t.CreatedAt, t.Id }, "IX_Transcripts_Library_Title");
+        transcript.HasIndex(t => new { t.TeamId, t.DeletedAt, t.AudioDurationSeconds, t.Status, t.CreatedAt, t.Id }, "IX_Transcripts_Library_Duration");
         transcript.HasOne<Team>().WithMany().HasForeignKey(t => t.TeamId);
     }
 }

@@ -50,29 +50,29 @@ internal sealed class GaussianStatistics
 
     public double[] Mean() => sum.Select(value => value / Count).ToArray();
 
-    /// <summary>Lower triangle of the covariance (row-major, full size), of this set or of its union with <paramref name="other"/>.</summary>
-    public double[] Covariance(GaussianStatistics? other = null)
+    /// <summary>
+    /// Lower triangle of the covariance (row-major, full size), of this set or of its union with
+    /// <paramref name="other"/>, each set's frames counted with its weight.
+    /// </summary>
+    public double[] Covariance(GaussianStatistics? other = null, double weight = 1, double otherWeight = 1)
     {
-        var count = Count + (other?.Count ?? 0);
+        var count = weight * Count + otherWeight * (other?.Count ?? 0);
         var covariance = new double[Dimensions * Dimensions];
         for (var i = 0; i < Dimensions; i++)
         {
-            var meanI = (sum[i] + (other?.sum[i] ?? 0)) / count;
+            var meanI = (weight * sum[i] + otherWeight * (other?.sum[i] ?? 0)) / count;
             for (var j = 0; j <= i; j++)
             {
-                var meanJ = (sum[j] + (other?.sum[j] ?? 0)) / count;
+                var meanJ = (weight * sum[j] + otherWeight * (other?.sum[j] ?? 0)) / count;
                 var index = i * Dimensions + j;
-                covariance[index] = (scatter[index] + (other?.scatter[index] ?? 0)) / count - meanI * meanJ;
+                covariance[index] = (weight * scatter[index] + otherWeight * (other?.scatter[index] ?? 0)) / count - meanI * meanJ;
             }
         }
 
         return covariance;
     }
 
-    /// <summary>log |Σ| of this set, or of its union with <paramref name="other"/>.</summary>
-    public double LogDeterminant(GaussianStatistics? other = null)
-    {
-        var covariance = Covariance(other);
-        return Cholesky.Factor(covariance, Dimensions);
-    }
+    /// <summary>log |Σ| of this set, or of its weighted union with <paramref name="other"/>.</summary>
+    public double LogDeterminant(GaussianStatistics? other = null, double weight = 1, double otherWeight = 1) =>
+        Cholesky.Factor(Covariance(other, weight, otherWeight), Dimensions);
 }

@@ -11,6 +11,9 @@ internal static class SpeechActivity
     /// <summary>Shorter bursts are clicks and breaths, not speech.</summary>
     private const int ShortestBurstFrames = 8;
 
+    /// <summary>Nothing quieter is speech, whatever the recording's own levels: the segmenter's silence level.</summary>
+    private static readonly float QuietestSpeech = SegmenterSettings.Default.SilenceDecibels;
+
     /// <summary>Shorter dips are stop consonants inside a word, not pauses.</summary>
     private const int LongestDipFrames = 10;
 
@@ -26,7 +29,8 @@ internal static class SpeechActivity
     /// <summary>
     /// A third of the way from the background level (5th percentile) to the speech level (95th), but never more than
     /// 35 dB below speech: in clean or digitally silent recordings the background is so low that the plain rule would
-    /// take breath noise for speech. Digital silence is left out of the background, as in <see cref="SpeechSegmenter"/>.
+    /// take breath noise for speech; and never below <see cref="QuietestSpeech"/>, or a silent file's dither would be
+    /// speech. Digital silence is left out of the background, as in <see cref="SpeechSegmenter"/>.
     /// </summary>
     private static float Threshold(float[] loudness)
     {
@@ -38,7 +42,7 @@ internal static class SpeechActivity
 
         var background = sorted[sorted.Length / 20];
         var speech = sorted[sorted.Length * 19 / 20];
-        return Math.Max(background + (speech - background) / 3, speech - 35);
+        return Math.Max(QuietestSpeech, Math.Max(background + (speech - background) / 3, speech - 35));
     }
 
     /// <summary>Sets runs of <c>!value</c> no longer than <paramref name="maximumRun"/> between runs of <paramref name="value"/> to <paramref name="value"/>.</summary>

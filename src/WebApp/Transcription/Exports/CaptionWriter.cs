@@ -13,7 +13,8 @@ public static class CaptionWriter
     /// <summary>A pause this long always starts a new caption, so text does not linger over silence.</summary>
     public const int CaptionPauseMs = 1000;
 
-    public static string Srt(IReadOnlyList<TranscriptWord> words, int? charsPerCaption)
+    /// <param name="speakerName">When given, each caption of a labelled speaker starts with their name ("Dana: …").</param>
+    public static string Srt(IReadOnlyList<TranscriptWord> words, int? charsPerCaption, Func<string, string>? speakerName = null)
     {
         var output = new StringBuilder();
         var number = 1;
@@ -21,19 +22,22 @@ public static class CaptionWriter
         {
             output.Append(number++).Append('\n')
                 .Append(Time(caption.Start, ',', hours: true)).Append(" --> ").Append(Time(caption.End, ',', hours: true)).Append('\n')
+                .Append(caption.Speaker is { } speaker && speakerName is not null ? $"{speakerName(speaker)}: " : "")
                 .Append(caption.Text).Append("\n\n");
         }
 
         return output.ToString();
     }
 
-    public static string Vtt(IReadOnlyList<TranscriptWord> words, int? charsPerCaption)
+    /// <param name="speakerName">When given, captions of a labelled speaker carry WebVTT's voice tag (&lt;v Dana&gt;).</param>
+    public static string Vtt(IReadOnlyList<TranscriptWord> words, int? charsPerCaption, Func<string, string>? speakerName = null)
     {
         var output = new StringBuilder("WEBVTT\n\n");
         foreach (var caption in Captions(words, charsPerCaption))
         {
             output.Append(Time(caption.Start, '.', hours: caption.End >= 3_600_000)).Append(" --> ")
                 .Append(Time(caption.End, '.', hours: caption.End >= 3_600_000)).Append('\n')
+                .Append(caption.Speaker is { } speaker && speakerName is not null ? $"<v {VoiceName(speakerName(speaker))}>" : "")
                 .Append(caption.Text).Append("\n\n");
         }
 
@@ -54,6 +58,9 @@ public static class CaptionWriter
             return breakHere;
         });
     }
+
+    // A voice tag's annotation ends at '>' and may not hold '&' or '<' unescaped.
+    private static string VoiceName(string name) => name.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     private static string Time(int milliseconds, char separator, bool hours)
     {

@@ -18,6 +18,4 @@ internal static class CalendarWords
     private static readonly HashSet<string> MonthSet = new(Months, StringComparer.Ordinal);
 
     public static bool IsMonth(string lowerWord) => MonthSet.Contains(lowerWord);
-
-    public static string Capitalise(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 }

@@ -15,6 +15,10 @@ public sealed record FormattingOptions(
 {
     /// <summary>What AssemblyAI does when a request says nothing.</summary>
     public static FormattingOptions AssemblyAiDefaults { get; } = new(Punctuate: true, FormatText: true, Disfluencies: false, FilterProfanity: false, CustomSpelling: []);
+
+    /// <summary>A request's switches, each left out (null) taking AssemblyAI's default.</summary>
+    public static FormattingOptions FromRequest(bool? punctuate, bool? formatText, bool? disfluencies, bool? filterProfanity, IReadOnlyList<CustomSpelling>? customSpelling) =>
+        new(punctuate ?? true, formatText ?? true, disfluencies ?? false, filterProfanity ?? false, customSpelling ?? []);
 }
 
 /// <summary>AssemblyAI's TranscriptCustomSpelling: any phrase in <paramref name="From"/> is written as <paramref name="To"/>.</summary>

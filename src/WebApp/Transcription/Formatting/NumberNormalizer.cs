@@ -20,6 +20,17 @@ internal sealed class NumberNormalizer(IReadOnlyList<Token> tokens, int from, in
         "grams", "gram", "liters", "liter", "gallons", "gallon", "mph", "milligrams", "milliliters",
     ], StringComparer.Ordinal);
 
+    private static readonly Dictionary<string, string> Centuries = new(StringComparer.Ordinal)
+    {
+        ["eighteen"] = "18", ["nineteen"] = "19", ["twenty"] = "20",
+    };
+
+    private static readonly Dictionary<string, string> Decades = new(StringComparer.Ordinal)
+    {
+        ["tens"] = "10", ["twenties"] = "20", ["thirties"] = "30", ["forties"] = "40", ["fifties"] = "50",
+        ["sixties"] = "60", ["seventies"] = "70", ["eighties"] = "80", ["nineties"] = "90",
+    };
+
     private readonly string[] words = [.. tokens.Skip(from).Take(to - from + 1).Select(t => t.Lower)];
 
     public void Run()
@@ -27,7 +38,7 @@ internal sealed class NumberNormalizer(IReadOnlyList<Token> tokens, int from, in
         var i = 0;
         while (i < words.Length)
         {
-            var pieces = Clock(i) ?? Date(i) ?? Year(i) ?? DigitRun(i) ?? Quantity(i);
+            var pieces = Clock(i) ?? Date(i) ?? Decade(i) ?? Year(i) ?? DigitRun(i) ?? Quantity(i);
             if (pieces is null)
             {
                 output.Add(tokens[from + i]);
@@ -78,7 +89,7 @@ internal sealed class NumberNormalizer(IReadOnlyList<Token> tokens, int from, in
             return null;
         }
 
-        var month = new Piece(CalendarWords.Capitalise(words[i]), i, i);
+        var month = new Piece(SentenceCasing.Capitalise(words[i]), i, i);
         if (YearAt(i + 1) is { } year)
         {
             return [month, year];
@@ -96,6 +107,12 @@ internal sealed class NumberNormalizer(IReadOnlyList<Token> tokens, int from, in
             ? [month, new(dayWritten, i + 1, dayEnd, Break.Comma), after]
             : [month, new(dayWritten, i + 1, dayEnd)];
     }
+
+    /// <summary>"the nineteen sixties" → "the 1960s".</summary>
+    private Piece[]? Decade(int i) =>
+        Centuries.TryGetValue(words[i], out var century) && Decades.TryGetValue(At(i + 1), out var decade)
+            ? [new($"{century}{decade}s", i, i + 1)]
+            : null;
 
     private Piece[]? Year(int i) => YearAt(i, afterYearCue: YearCues.Contains(At(i - 1))) is { } year ? [year] : null;
 
@@ -171,7 +188,7 @@ internal sealed class NumberNormalizer(IReadOnlyList<Token> tokens, int from, in
         var written = DayText(number);
         if (number.Value <= 31 && At(next) == "of" && CalendarWords.IsMonth(At(next + 1)))
         {
-            Piece[] date = [new(written, i, next - 1), new(tokens[from + next].Text, next, next), new(CalendarWords.Capitalise(At(next + 1)), next + 1, next + 1)];
+            Piece[] date = [new(written, i, next - 1), new(tokens[from + next].Text, next, next), new(SentenceCasing.Capitalise(At(next + 1)), next + 1, next + 1)];
             return YearAt(next + 2) is { } year ? [.. date, year] : date;
         }
 

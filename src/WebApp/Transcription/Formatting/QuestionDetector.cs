@@ -2,15 +2,17 @@ namespace WebApp.Transcription.Formatting;
 
 /// <summary>
 /// Turns a sentence's full stop into a question mark when its first words ask: an auxiliary before its subject
-/// ("are you coming", "can I help") or a question word before an auxiliary ("where did you go", "how are you").
-/// Intonation is not available, so "you're coming?" stays a statement.
+/// ("are you coming", "can I help"), a question word before an auxiliary ("where did you go", "how are you"), or
+/// "what/which/whose" and a noun before one ("what time is it").
+/// Intonation is not available, so "you're coming?" stays a statement. "Had" is left out: "had he known, …" opens
+/// a condition far more often than a question.
 /// </summary>
 internal static class QuestionDetector
 {
     private static readonly HashSet<string> Auxiliaries = new(
     [
         "is", "are", "am", "was", "were", "do", "does", "did", "can", "could", "would", "will", "should", "shall",
-        "may", "might", "must", "have", "has", "had", "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't",
+        "may", "might", "must", "have", "has", "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't",
         "can't", "couldn't", "wouldn't", "won't", "shouldn't", "haven't", "hasn't", "hadn't",
     ], StringComparer.Ordinal);
 
@@ -48,7 +50,8 @@ internal static class QuestionDetector
                 continue;
             }
 
-            if (result[i].Break == Break.Period && IsQuestion(result[sentenceStart].Lower, i > sentenceStart ? result[sentenceStart + 1].Lower : ""))
+            string Word(int k) => sentenceStart + k <= i ? result[sentenceStart + k].Lower : "";
+            if (result[i].Break == Break.Period && IsQuestion(Word(0), Word(1), Word(2)))
             {
                 result[i] = result[i] with { Break = Break.Question };
             }
@@ -59,7 +62,7 @@ internal static class QuestionDetector
         return result;
     }
 
-    public static bool IsQuestion(string first, string second)
+    public static bool IsQuestion(string first, string second, string third)
     {
         if (QuestionContractions.Contains(first) || first == "why")
         {
@@ -68,7 +71,9 @@ internal static class QuestionDetector
 
         if (QuestionWords.Contains(first))
         {
-            return Auxiliaries.Contains(second) || (first == "how" && HowDegrees.Contains(second));
+            // "What time is it", "which way did they go"; but "what we did was fine" is a statement.
+            var askingWhichThing = first is "what" or "which" or "whose" && !Subjects.Contains(second) && Auxiliaries.Contains(third);
+            return Auxiliaries.Contains(second) || (first == "how" && HowDegrees.Contains(second)) || askingWhichThing;
         }
 
         if (!Auxiliaries.Contains(first))

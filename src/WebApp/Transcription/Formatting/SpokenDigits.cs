@@ -10,8 +10,8 @@ namespace WebApp.Transcription.Formatting;
 internal static class SpokenDigits
 {
     /// <summary>
-    /// Three or more digits said one by one, possibly mixed with pairs ("five five five twelve thirty four").
-    /// Fewer than three single digits is ordinary prose ("one or two").
+    /// Three or more digits said one by one, possibly mixed with pairs ("five five five twelve thirty four") and
+    /// hundreds ("one eight hundred…"). Fewer than three single digits is ordinary prose ("one or two").
     /// </summary>
     public static (string Digits, int Count)? ReadDigitRun(IReadOnlyList<string> words, int start)
     {
@@ -26,7 +26,14 @@ internal static class SpokenDigits
         while (i < words.Count)
         {
             var word = words[i];
-            if (IsDigit(word, allowOh: true, out var digit))
+            if (IsDigit(word, allowOh: false, out var hundreds) && hundreds > 0 && i + 1 < words.Count && words[i + 1] == "hundred")
+            {
+                // "one eight hundred five five five…": a toll-free prefix said as a number.
+                digits.Append(hundreds).Append("00");
+                singles++;
+                i += 2;
+            }
+            else if (IsDigit(word, allowOh: true, out var digit))
             {
                 digits.Append(digit);
                 singles++;

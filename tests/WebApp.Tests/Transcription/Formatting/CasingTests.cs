@@ -7,6 +7,10 @@ public sealed class CasingTests
     [InlineData("i've seen what i'd do", "I've seen what I'd do")]
     [InlineData("see you on monday in january", "See you on Monday in January")]
     [InlineData("in march we march", "In march we march")]
+    [InlineData("mister john dashwood and mrs smith", "Mr. John dashwood and Mrs. Smith")]
+    [InlineData("ms. garcia", "Ms. Garcia")]
+    [InlineData("call mr jones", "Call Mr. Jones")]
+    [InlineData("the mister", "The mister")]
     public void Written_CapitalisesIAndCalendarNames(string spoken, string written) =>
         Assert.Equal(written, SpokenWords.Written(spoken));
 

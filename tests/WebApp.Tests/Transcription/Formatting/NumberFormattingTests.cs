@@ -6,6 +6,7 @@ public sealed class NumberFormattingTests
     [InlineData("it was seventy", "It was 70")]
     [InlineData("two hundred and five people", "205 people")]
     [InlineData("two hundred five people", "205 people")]
+    [InlineData("eight hundred five people", "805 people")]
     [InlineData("one hundred people", "100 people")]
     [InlineData("three thousand people", "3,000 people")]
     [InlineData("forty five thousand six hundred and twelve", "45,612")]
@@ -91,6 +92,9 @@ public sealed class NumberFormattingTests
     [InlineData("since two thousand", "Since 2000")]
     [InlineData("in fifteen twenty", "In 1520")]
     [InlineData("in nineteen hundred", "In 1900")]
+    [InlineData("in the nineteen sixties", "In the 1960s")]
+    [InlineData("the year two thousand", "The year 2000")]
+    [InlineData("two thousand people", "2,000 people")]
     public void Years(string spoken, string written) =>
         Assert.Equal(written, SpokenWords.Written(spoken));
 
@@ -121,6 +125,8 @@ public sealed class NumberFormattingTests
     [InlineData("room four oh two", "Room 402")]
     [InlineData("one two three four five", "12345")]
     [InlineData("double five seven", "557")]
+    [InlineData("one eight hundred five five five zero one nine nine", "1-800-555-0199")]
+    [InlineData("eight hundred five five five zero one nine nine", "800-555-0199")]
     public void DigitSequences(string spoken, string written) =>
         Assert.Equal(written, SpokenWords.Written(spoken));
 

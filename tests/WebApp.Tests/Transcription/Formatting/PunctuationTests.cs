@@ -61,6 +61,8 @@ public sealed class PunctuationTests
     [InlineData("is the store open", "Is the store open?")]
     [InlineData("do you know", "Do you know?")]
     [InlineData("could someone check", "Could someone check?")]
+    [InlineData("what time is it", "What time is it?")]
+    [InlineData("which way did they go", "Which way did they go?")]
     public void Format_QuestionOpenings_EndWithAQuestionMark(string spoken, string written) =>
         Assert.Equal(written, SpokenWords.Format(spoken));
 
@@ -71,6 +73,8 @@ public sealed class PunctuationTests
     [InlineData("have it your way", "Have it your way.")]
     [InlineData("how it works is simple", "How it works is simple.")]
     [InlineData("you are coming", "You are coming.")]
+    [InlineData("what we did was fine", "What we did was fine.")]
+    [InlineData("had he married a kinder woman he might be happy", "Had he married a kinder woman he might be happy.")]
     public void Format_StatementsThatLookLikeQuestions_KeepAFullStop(string spoken, string written) =>
         Assert.Equal(written, SpokenWords.Format(spoken));
 

@@ -485,6 +485,12 @@ namespace WebApp.Data.Migrations.SqlServer
 
                     b.HasIndex("TeamId", "CreatedAt");
 
+                    b.HasIndex(new[] { "TeamId", "DeletedAt", "CreatedAt", "Status", "Id" }, "IX_Transcripts_Library_Created");
+
+                    b.HasIndex(new[] { "TeamId", "DeletedAt", "AudioDurationSeconds", "Status", "CreatedAt", "Id" }, "IX_Transcripts_Library_Duration");
+
+                    b.HasIndex(new[] { "TeamId", "DeletedAt", "Title", "Status", "CreatedAt", "Id" }, "IX_Transcripts_Library_Title");
+
                     b.ToTable("Transcripts");
                 });
 

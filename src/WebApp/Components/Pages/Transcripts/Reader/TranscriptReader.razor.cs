@@ -1,0 +1,248 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
+using MudBlazor;
+using WebApp.Accounts;
+using WebApp.Components.Pages.Share;
+using WebApp.Data.Entities;
+using WebApp.Infrastructure;
+using WebApp.Reader;
+using WebApp.Transcription.Events;
+using WebApp.Transcription.Exports;
+
+namespace WebApp.Components.Pages.Transcripts.Reader;
+
+public sealed partial class TranscriptReader
+{
+    private readonly CancellationTokenSource disposed = new();
+    private Transcript? transcript;
+    private ReadableTranscript? readable;
+    private bool loaded;
+    private bool editing;
+    private string? userId;
+    private string? audioSource;
+    private string? audioNote;
+    private int? initialWordIndex;
+    private ReaderPlayback? playback;
+    private bool wordsRerendered;
+    private bool polling;
+    private IDisposable? liveChanges;
+    private ElementReference transcriptElement;
+    private ElementReference audioElement;
+
+    [Inject]
+    private IServiceScopeFactory ScopeFactory { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private TranscriptNotifier Notifier { get; set; } = default!;
+
+    /// <summary>The team's view: the signed-in user must be in the transcript's team.</summary>
+    [Parameter]
+    public Guid? TranscriptId { get; set; }
+
+    /// <summary>The public view through a share link: read-only.</summary>
+    [Parameter]
+    public string? ShareToken { get; set; }
+
+    /// <summary>Where to open the recording (?t=, in ms).</summary>
+    [Parameter]
+    public int? StartAtMs { get; set; }
+
+    /// <summary>
+    /// How often a queued or processing transcript is read again. Live changes refresh it at once; this is the
+    /// safety net for a change that got lost (publishing never waits and may drop one).
+    /// </summary>
+    [Parameter]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    private bool IsShared => ShareToken is not null;
+
+    private bool IsReadable => transcript is { Status: TranscriptStatus.Completed, DeletedAt: null };
+
+    private bool IsPending => transcript is { Status: TranscriptStatus.Queued or TranscriptStatus.Processing, DeletedAt: null };
+
+    /// <summary>
+    /// Reads the transcript again and shows what changed: on each live change of this transcript, and every
+    /// <see cref="PollInterval"/> while it is queued or processing.
+    /// </summary>
+    public Task RefreshAsync() => InvokeAsync(async () =>
+    {
+        var before = readable;
+        await LoadAsync();
+        wordsRerendered = before is not null && readable is not null && playback is not null;
+        StateHasChanged();
+    });
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (!IsShared && AuthenticationState is not null)
+        {
+            userId = (await AuthenticationState).User.GetUserId();
+        }
+
+        await LoadAsync();
+        if (StartAtMs is { } start && readable is not null)
+        {
+            initialWordIndex = readable.WordIndexAt(start);
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (IsPending && !polling)
+        {
+            polling = true;
+            var id = transcript!.Id;
+            liveChanges ??= Notifier.Subscribe(transcript.TeamId, change => change.TranscriptId == id ? RefreshAsync() : Task.CompletedTask);
+            _ = PollAsync();
+        }
+
+        if (IsReadable && playback is null)
+        {
+            playback = new ReaderPlayback(JS);
+            await playback.AttachAsync(transcriptElement, audioSource is null ? null : audioElement, StartAtMs);
+        }
+        else if (wordsRerendered && playback is not null)
+        {
+            wordsRerendered = false;
+            await playback.RefreshAsync();
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        await using var scope = ScopeFactory.CreateAsyncScope();
+        var access = scope.ServiceProvider.GetRequiredService<TranscriptAccess>();
+        transcript = IsShared
+            ? await access.FindForShareAsync(ShareToken!, disposed.Token)
+            : userId is null || TranscriptId is not { } id ? null : await access.FindForUserAsync(userId, id, disposed.Token);
+        readable = transcript is null ? null : ReadableTranscript.From(transcript);
+        (audioSource, audioNote) = transcript is null ? (null, null) : AudioFor(transcript, scope.ServiceProvider.GetRequiredService<UploadStore>());
+        loaded = true;
+    }
+
+    /// <summary>
+    /// Uploads play from the server's copy. A transcript of an audio_url has no copy (the job deletes its download),
+    /// so its owner's browser plays the original address; a share link never reveals that address.
+    /// </summary>
+    private (string? Source, string? Note) AudioFor(Transcript loaded, UploadStore uploads)
+    {
+        if (ReaderEndpoints.StoredAudioPath(loaded, uploads) is not null)
+        {
+            return (IsShared ? ReaderEndpoints.SharedAudioUrl(ShareToken!) : ReaderEndpoints.AudioUrl(loaded.Id), null);
+        }
+
+        if (!IsShared && loaded.UploadId is null && Uri.TryCreate(loaded.AudioUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+        {
+            return (loaded.AudioUrl, $"Playing from {url.Host}: Verbatim keeps no copy of audio it fetched from a web address.");
+        }
+
+        return (null, IsShared ? "The recording is not part of this shared transcript." : "The recording is no longer available.");
+    }
+
+    private string ExportUrl(ExportFormat format) =>
+        IsShared ? ReaderEndpoints.SharedExportUrl(ShareToken!, format) : ReaderEndpoints.ExportUrl(transcript!.Id, format);
+
+    private async Task PollAsync()
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(PollInterval);
+            while (IsPending && await timer.WaitForNextTickAsync(disposed.Token))
+            {
+                await RefreshAsync();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            polling = false;
+        }
+    }
+
+    private Task WordClickedAsync(int index) =>
+        editing ? CorrectWordAsync(index) : SeekAsync(readable!.Words[index].Start);
+
+    private Task SeekAsync(int milliseconds) => playback?.SeekAsync(milliseconds, play: true) ?? Task.CompletedTask;
+
+    private async Task CorrectWordAsync(int index)
+    {
+        var word = readable!.Words[index];
+        var parameters = new DialogParameters<CorrectionDialog>
+        {
+            { d => d.Label, "Word" },
+            { d => d.Value, word.Text },
+            { d => d.Hint, $"At {Timestamp.Format(word.Start)}, recognised with {word.Confidence:P0} confidence." },
+            { d => d.MaxLength, TranscriptEditor.MaxWordLength },
+            { d => d.Save, text => SaveAsync(editor => editor.EditWordAsync(transcript!.TeamId, transcript.Id, index, text)) },
+        };
+        await Dialogs.ShowAsync<CorrectionDialog>("Correct word", parameters, CorrectionDialogOptions);
+    }
+
+    private async Task RenameSpeakerAsync(string speaker)
+    {
+        var names = readable!.SpeakerNames;
+        var parameters = new DialogParameters<CorrectionDialog>
+        {
+            { d => d.Label, "Name" },
+            { d => d.Value, names.IsNamed(speaker) ? names.Display(speaker) : "" },
+            { d => d.Placeholder, SpeakerNames.DefaultName(speaker) },
+            { d => d.HelperText, $"Leave empty to call them {SpeakerNames.DefaultName(speaker)} again." },
+            { d => d.MaxLength, SpeakerNames.MaxNameLength },
+            { d => d.AllowEmpty, true },
+            { d => d.Save, name => SaveAsync(editor => editor.RenameSpeakerAsync(transcript!.TeamId, transcript.Id, speaker, name)) },
+        };
+        await Dialogs.ShowAsync<CorrectionDialog>($"Rename {names.Display(speaker)}", parameters, CorrectionDialogOptions);
+    }
+
+    /// <returns>Null when saved, or why the change was refused (shown in the dialog).</returns>
+    private async Task<string?> SaveAsync(Func<TranscriptEditor, Task<EditResult>> change)
+    {
+        await using var scope = ScopeFactory.CreateAsyncScope();
+        var result = await change(scope.ServiceProvider.GetRequiredService<TranscriptEditor>());
+        if (result.Transcript is { } saved)
+        {
+            transcript = saved;
+            readable = ReadableTranscript.From(saved);
+            wordsRerendered = true;
+            StateHasChanged();
+        }
+
+        return result.Error;
+    }
+
+    private async Task OpenShareDialogAsync()
+    {
+        var parameters = new DialogParameters<ShareDialog>
+        {
+            { d => d.TeamId, transcript!.TeamId },
+            { d => d.TranscriptId, transcript.Id },
+            { d => d.UserId, userId! },
+        };
+        await Dialogs.ShowAsync<ShareDialog>("Share this transcript", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+    }
+
+    private static DialogOptions CorrectionDialogOptions => new() { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true };
+
+    public async ValueTask DisposeAsync()
+    {
+        // Cancelled, not disposed: a poll or load still running may read the token after this.
+        await disposed.CancelAsync();
+        liveChanges?.Dispose();
+        if (playback is not null)
+        {
+            await playback.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using WebApp.Accounts;
+using WebApp.Api.V2;
+using WebApp.Data;
+using WebApp.Infrastructure;
+
+namespace WebApp.Components.Pages.Transcripts.Upload;
+
+/// <summary>What the browser gets back for a stored file; <see cref="UploadUrl"/> is what it then asks to transcribe.</summary>
+public sealed record BrowserUpload(string UploadUrl, string? FileName, long SizeBytes);
+
+/// <summary>
+/// POST /app/uploads?name=&lt;file name&gt;: the new-transcript page's file upload. The page's script sends the file
+/// itself as the body with XMLHttpRequest (for a real progress bar), so even hundreds of megabytes never pass through
+/// the Blazor circuit or the server's memory: <see cref="UploadReceiver"/> streams them to disk, as for /v2/upload.
+/// Signed-in browsers only (Identity cookie), with the page's antiforgery token in a header.
+/// </summary>
+public static class BrowserUploadApi
+{
+    public const string Path = "/app/uploads";
+
+    public static void MapBrowserUploads(this IEndpointRouteBuilder app) =>
+        app.MapPost(Path, UploadAsync)
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = IdentityConstants.ApplicationScheme })
+            .ExcludeFromDescription();
+
+    private static async Task<Results<Ok<BrowserUpload>, ProblemHttpResult>> UploadAsync(
+        HttpContext http, IAntiforgery antiforgery, UploadReceiver receiver, ApplicationDbContext db, string? name)
+    {
+        // Antiforgery looks for its token in a form body; reading a multi-gigabyte form to find it would buffer the file.
+        if (http.Request.HasFormContentType)
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Send the file itself as the request body, not as a form.");
+        }
+
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "The page's security token is missing or has expired. Reload the page and try again.");
+        }
+
+        var userId = http.User.GetUserId();
+        if (await db.FindPersonalTeamIdAsync(userId, http.RequestAborted) is not { } teamId)
+        {
+            return Problem(StatusCodes.Status403Forbidden, "Your account no longer exists.");
+        }
+
+        var received = await receiver.ReceiveAsync(http, teamId, userId, name);
+        return received.Upload is { } upload
+            ? TypedResults.Ok(new BrowserUpload(UploadApi.UploadUrl(http.Request, upload.Id), upload.FileName, upload.SizeBytes))
+            : Problem(received.StatusCode, received.Error!);
+    }
+
+    private static ProblemHttpResult Problem(int statusCode, string detail) => TypedResults.Problem(detail, statusCode: statusCode);
+}

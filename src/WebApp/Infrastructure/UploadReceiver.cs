@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using WebApp.Data;
+using WebApp.Data.Entities;
+
+namespace WebApp.Infrastructure;
+
+/// <param name="Upload">The stored upload, or null when refused.</param>
+/// <param name="StatusCode">The HTTP status of a refusal (400 empty, 413 too large).</param>
+/// <param name="Error">Why it was refused, in words for the person uploading.</param>
+public sealed record ReceivedUpload(StoredUpload? Upload, int StatusCode, string? Error);
+
+/// <summary>
+/// Streams a request's body into the <see cref="UploadStore"/> and records it: the one way in for files, shared by
+/// POST /v2/upload (API keys) and POST /app/uploads (the browser). The body is never held in memory, so hundreds of
+/// megabytes cost a 64 KB buffer; the size limit is enforced while it streams.
+/// </summary>
+public sealed class UploadReceiver(UploadStore store, ApplicationDbContext db, IOptions<UploadOptions> options, TimeProvider clock, ILogger<UploadReceiver> logger)
+{
+    private const int MaxFileNameLength = 400;
+
+    public long MaxBytes => options.Value.MaxBytes;
+
+    public async Task<ReceivedUpload> ReceiveAsync(HttpContext http, Guid teamId, string? userId, string? fileName)
+    {
+        var maxBytes = MaxBytes;
+        if (http.Request.ContentLength > maxBytes)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        // Kestrel's own 30 MB default would cut large uploads off; the store enforces our limit while it streams.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = null;
+        }
+
+        var uploadId = Guid.NewGuid();
+        var size = await store.SaveAsync(teamId, uploadId, http.Request.Body, maxBytes, http.RequestAborted);
+        if (size is null)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        if (size == 0)
+        {
+            store.Delete(teamId, uploadId);
+            return new ReceivedUpload(null, StatusCodes.Status400BadRequest, "The uploaded file is empty.");
+        }
+
+        var upload = new StoredUpload
+        {
+            Id = uploadId,
+            TeamId = teamId,
+            UserId = userId,
+            SizeBytes = size.Value,
+            FileName = CleanFileName(fileName),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Uploads.Add(upload);
+        await db.SaveChangesAsync(http.RequestAborted);
+        logger.LogInformation("Stored upload {UploadId} ({Bytes} bytes) for team {TeamId}", uploadId, size, teamId);
+        return new ReceivedUpload(upload, StatusCodes.Status200OK, null);
+    }
+
+    /// <summary>"420 MB": what people read in limits and file lists.</summary>
+    public static string FormatSize(long bytes) => bytes switch
+    {
+        >= 1L << 30 => $"{bytes / (double)(1L << 30):0.#} GB",
+        >= 1L << 20 => $"{bytes / (double)(1L << 20):0.#} MB",
+        >= 1L << 10 => $"{bytes / (double)(1L << 10):0.#} KB",
+        _ => $"{bytes} bytes",
+    };
+
+    public static string TooLargeMessage(long maxBytes) => $"File is too large: the limit is {maxBytes} bytes ({FormatSize(maxBytes)}).";
+
+    private static ReceivedUpload TooLarge(long maxBytes) => new(null, StatusCodes.Status413PayloadTooLarge, TooLargeMessage(maxBytes));
+
+    // The name is only ever shown (as the transcript's title), never used as a path; still, keep it to a name.
+    private static string? CleanFileName(string? fileName)
+    {
+        if (string.IsNullOrWhiteSpace(fileName))
+        {
+            return null;
+        }
+
+        var name = new string(Path.GetFileName(fileName.Replace('\\', '/')).Where(c => !char.IsControl(c)).ToArray()).Trim();
+        return name.Length == 0 ? null : name[..Math.Min(name.Length, MaxFileNameLength)];
+    }
+}

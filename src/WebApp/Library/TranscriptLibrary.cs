@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using WebApp.Data;
+using WebApp.Data.Entities;
+
+namespace WebApp.Library;
+
+/// <summary>
+/// The browser's list of a team's transcripts. Filtering, search, counting, sorting and paging happen in the
+/// database, on indexes that hold every column they need (see TranscriptConfiguration); only the page's rows are
+/// read in full.
+/// </summary>
+public sealed class TranscriptLibrary(ApplicationDbContext db)
+{
+    // How a request that asked for speaker labels looks in the stored options (TranscriptParams as JSON).
+    private const string SpeakerLabelsRequested = "\"speaker_labels\":true";
+
+    public async Task<LibraryPage> ListAsync(LibraryQuery query, CancellationToken cancellationToken = default)
+    {
+        var terms = SearchTerms.Parse(query.Search);
+        var transcripts = db.Transcripts.AsNoTracking().Where(t => t.TeamId == query.TeamId && t.DeletedAt == null);
+        if (query.Status is { } status)
+        {
+            transcripts = transcripts.Where(t => t.Status == status);
+        }
+
+        if (query.From is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            transcripts = transcripts.Where(t => t.CreatedAt >= start);
+        }
+
+        if (query.To is { } to)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            transcripts = transcripts.Where(t => t.CreatedAt < end);
+        }
+
+        if (!terms.IsEmpty)
+        {
+            transcripts = transcripts.Matching(db, terms);
+        }
+
+        var total = await transcripts.CountAsync(cancellationToken);
+        var searching = !terms.IsEmpty;
+        var page = await Sort(transcripts, query.Sort, query.Descending)
+            .Skip(query.Page * query.PageSize)
+            .Take(query.PageSize)
+            .Select(t => new
+            {
+                t.Id,
+                t.Title,
+                t.Status,
+                t.Progress,
+                t.AudioDurationSeconds,
+                t.LanguageCode,
+                t.CreatedAt,
+                t.Error,
+                Text = searching ? t.Text : null,
+                // The words are read only when something needs them: the search's jump, or counting speakers.
+                WordsJson = searching || t.OptionsJson.Contains(SpeakerLabelsRequested) ? t.WordsJson : null,
+                SpeakerLabels = t.OptionsJson.Contains(SpeakerLabelsRequested),
+            })
+            .ToListAsync(cancellationToken);
+
+        var rows = page.Select(t => new LibraryRow(
+            t.Id,
+            t.Title,
+            t.Status,
+            t.Progress,
+            t.AudioDurationSeconds,
+            t.SpeakerLabels && t.WordsJson is not null ? TranscriptWords.SpeakerCount(t.WordsJson) : null,
+            t.LanguageCode,
+            t.CreatedAt,
+            t.Error,
+            searching ? SearchHighlighter.Highlight(terms, t.Title, t.Text, t.WordsJson) : null)).ToList();
+        return new LibraryPage(rows, total);
+    }
+
+    // Newest first breaks ties, then the id, so that paging is stable.
+    private static IQueryable<Transcript> Sort(IQueryable<Transcript> transcripts, LibrarySort sort, bool descending) => (sort, descending) switch
+    {
+        (LibrarySort.Title, false) => transcripts.OrderBy(t => t.Title).ThenByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
+        (LibrarySort.Title, true) => transcripts.OrderByDescending(t => t.Title).ThenByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
+        (LibrarySort.Duration, false) => transcripts.OrderBy(t => t.AudioDurationSeconds).ThenByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
+        (LibrarySort.Duration, true) => transcripts.OrderByDescending(t => t.AudioDurationSeconds).ThenByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
+        (_, false) => transcripts.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
+        _ => transcripts.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
+    };
+}

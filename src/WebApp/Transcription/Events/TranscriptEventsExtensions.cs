@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+
+namespace WebApp.Transcription.Events;
+
+public static class TranscriptEventsExtensions
+{
+    /// <summary>
+    /// Live status: the hub, the in-process notifier for Blazor pages, and where the job's changes go: to this
+    /// process's browsers, or (Verbatim:Events:HubUrl set, on a worker process) to the web process's hub.
+    /// </summary>
+    public static void AddTranscriptEvents(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<EventsOptions>().BindConfiguration(EventsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSignalR();
+        services.AddSingleton<TranscriptNotifier>();
+        services.AddSingleton<TranscriptBroadcaster>();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, EventsPublisherAuthenticationHandler>(EventsPublisherAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(TranscriptHub.ConnectPolicy, policy => policy
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, EventsPublisherAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser())
+            .AddPolicy(EventsPublisherAuthenticationHandler.PublisherPolicy, policy => policy
+                .AddAuthenticationSchemes(EventsPublisherAuthenticationHandler.SchemeName)
+                .RequireRole(EventsPublisherAuthenticationHandler.PublisherRole));
+
+        var events = builder.Configuration.GetSection(EventsOptions.Section).Get<EventsOptions>() ?? new EventsOptions();
+        if (events.HubUrl is null)
+        {
+            services.AddSingleton<ITranscriptEvents>(sp => sp.GetRequiredService<TranscriptBroadcaster>());
+        }
+        else
+        {
+            services.AddSingleton<RemoteTranscriptEvents>();
+            services.AddSingleton<ITranscriptEvents>(sp => sp.GetRequiredService<RemoteTranscriptEvents>());
+            services.AddHostedService(sp => sp.GetRequiredService<RemoteTranscriptEvents>());
+        }
+    }
+
+    public static void MapTranscriptHub(this IEndpointRouteBuilder app) => app.MapHub<TranscriptHub>(TranscriptHub.Path);
+}

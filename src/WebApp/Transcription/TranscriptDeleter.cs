@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using WebApp.Api.V2;
+using WebApp.Data;
+using WebApp.Data.Entities;
+using WebApp.Infrastructure;
+
+namespace WebApp.Transcription;
+
+public enum DeleteOutcome
+{
+    Deleted,
+    NotFound,
+    StillProcessing,
+}
+
+/// <param name="Transcript">The transcript as it is after deletion; null when not found.</param>
+public sealed record DeleteResult(DeleteOutcome Outcome, Transcript? Transcript)
+{
+    public const string StillProcessingMessage = "Transcript is still being processed; it can be deleted once it has completed or failed.";
+}
+
+/// <summary>
+/// Deletes a transcript as AssemblyAI does, for DELETE /v2/transcript/{id} and the browser's library alike: the row
+/// stays (so the id still answers), its text becomes "Deleted by user.", its words go, and the uploaded file is
+/// removed at once.
+/// </summary>
+public sealed class TranscriptDeleter(ApplicationDbContext db, UploadStore uploads, TimeProvider clock)
+{
+    public async Task<DeleteResult> DeleteAsync(Guid teamId, Guid transcriptId, CancellationToken cancellationToken)
+    {
+        var transcript = await db.Transcripts.SingleOrDefaultAsync(t => t.Id == transcriptId && t.TeamId == teamId, cancellationToken);
+        if (transcript is null)
+        {
+            return new DeleteResult(DeleteOutcome.NotFound, null);
+        }
+
+        // The job would write its result over the deletion.
+        if (transcript.Status is TranscriptStatus.Queued or TranscriptStatus.Processing)
+        {
+            return new DeleteResult(DeleteOutcome.StillProcessing, transcript);
+        }
+
+        transcript.Text = "Deleted by user.";
+        transcript.WordsJson = null;
+        transcript.Confidence = null;
+        transcript.AudioUrl = TranscriptMapper.DeletedAudioUrl;
+        transcript.DeletedAt ??= clock.GetUtcNow().UtcDateTime;
+        if (transcript.UploadId is { } uploadId)
+        {
+            uploads.Delete(transcript.TeamId, uploadId);
+            await db.Uploads.Where(u => u.Id == uploadId && u.TeamId == transcript.TeamId).ExecuteDeleteAsync(cancellationToken);
+            transcript.UploadId = null;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new DeleteResult(DeleteOutcome.Deleted, transcript);
+    }
+}

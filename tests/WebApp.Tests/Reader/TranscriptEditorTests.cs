@@ -1,0 +1,113 @@
+using System.IO.Compression;
+using System.Text;
+using WebApp.Api.V2;
+using WebApp.Data.Entities;
+using WebApp.Reader;
+using WebApp.Transcription.Exports;
+
+namespace WebApp.Tests.Reader;
+
+public sealed class TranscriptEditorTests : IDisposable
+{
+    private readonly ReaderDatabase database = new();
+
+    [Fact]
+    public async Task RenameSpeaker_IsStored_AndEveryExportUsesTheName()
+    {
+        var transcript = database.AddTranscript();
+
+        var result = await EditAsync(editor => editor.RenameSpeakerAsync(transcript.TeamId, transcript.Id, "A", "Dana"));
+
+        Assert.Null(result.Error);
+        var stored = database.Reload(transcript.Id);
+        Assert.Equal("""{"A":"Dana"}""", stored.SpeakerNamesJson);
+        Assert.Equal("A", TranscriptMapper.ReadWords(stored)![0].Speaker);
+        foreach (var format in new[] { ExportFormat.Txt, ExportFormat.Srt, ExportFormat.Vtt, ExportFormat.Json })
+        {
+            Assert.Contains("Dana", Encoding.UTF8.GetString(TranscriptExporter.Export(stored, format).Content));
+        }
+
+        Assert.Contains("Dana (0:00)", DocumentXml(TranscriptExporter.Export(stored, ExportFormat.Docx).Content));
+    }
+
+    [Fact]
+    public async Task RenameSpeaker_ToBlank_GivesTheLetterBack()
+    {
+        var transcript = database.AddTranscript();
+        await EditAsync(editor => editor.RenameSpeakerAsync(transcript.TeamId, transcript.Id, "A", "Dana"));
+
+        var result = await EditAsync(editor => editor.RenameSpeakerAsync(transcript.TeamId, transcript.Id, "A", " "));
+
+        Assert.Null(result.Error);
+        Assert.Null(database.Reload(transcript.Id).SpeakerNamesJson);
+    }
+
+    [Fact]
+    public async Task RenameSpeaker_Refuses_UnknownSpeakersAndLongNames()
+    {
+        var transcript = database.AddTranscript();
+
+        Assert.Equal("This transcript has no speaker C.", (await EditAsync(editor => editor.RenameSpeakerAsync(transcript.TeamId, transcript.Id, "C", "Lee"))).Error);
+        Assert.NotNull((await EditAsync(editor => editor.RenameSpeakerAsync(transcript.TeamId, transcript.Id, "A", new string('x', 61)))).Error);
+        Assert.Null(database.Reload(transcript.Id).SpeakerNamesJson);
+    }
+
+    [Fact]
+    public async Task EditWord_IsStoredInWordsAndText_KeepsItsTiming_AndExportsAndSearchUseIt()
+    {
+        var transcript = database.AddTranscript();
+
+        var result = await EditAsync(editor => editor.EditWordAsync(transcript.TeamId, transcript.Id, 3, "  evening "));
+
+        Assert.Null(result.Error);
+        var stored = database.Reload(transcript.Id);
+        var words = TranscriptMapper.ReadWords(stored)!;
+        Assert.Equal(ReaderDatabase.Conversation[3] with { Text = "evening" }, words[3]);
+        Assert.Equal("hello there good evening how are you", stored.Text);
+        Assert.Equal("hello there good evening how are you", TranscriptMapper.ToResponse(stored).Text);
+        Assert.Contains("good evening", Encoding.UTF8.GetString(TranscriptExporter.Export(stored, ExportFormat.Txt).Content));
+        Assert.Contains("good evening", Encoding.UTF8.GetString(TranscriptExporter.Export(stored, ExportFormat.Srt).Content));
+        Assert.Contains("good evening", DocumentXml(TranscriptExporter.Export(stored, ExportFormat.Docx).Content));
+        var match = WordSearch.Find(words, ["evening"]).Single();
+        Assert.Equal([3], match.Indexes);
+        Assert.Equal(0, WordSearch.Find(words, ["morning"]).Single().Count);
+    }
+
+    [Theory]
+    [InlineData(0, " \t ", "A word cannot be empty.")]
+    [InlineData(7, "late", "That word is no longer in the transcript. Reload the page and try again.")]
+    [InlineData(-1, "early", "That word is no longer in the transcript. Reload the page and try again.")]
+    public async Task EditWord_RefusesEmptyTextAndUnknownWords(int index, string text, string error)
+    {
+        var transcript = database.AddTranscript();
+
+        Assert.Equal(error, (await EditAsync(editor => editor.EditWordAsync(transcript.TeamId, transcript.Id, index, text))).Error);
+        Assert.Equal("hello there good morning how are you", database.Reload(transcript.Id).Text);
+    }
+
+    [Fact]
+    public async Task Edits_ToAnotherTeamsOrAnUnfinishedTranscript_AreRefused()
+    {
+        var theirs = database.AddTranscript(teamId: database.OtherUser.PersonalTeamId);
+        var queued = database.AddTranscript(status: TranscriptStatus.Queued);
+
+        Assert.Equal("This transcript no longer exists.", (await EditAsync(editor => editor.EditWordAsync(database.User.PersonalTeamId, theirs.Id, 0, "hi"))).Error);
+        Assert.Equal("Only a completed transcript can be corrected.", (await EditAsync(editor => editor.RenameSpeakerAsync(queued.TeamId, queued.Id, "A", "Dana"))).Error);
+        Assert.Equal("hello there good morning how are you", database.Reload(theirs.Id).Text);
+    }
+
+    public void Dispose() => database.Dispose();
+
+    private async Task<EditResult> EditAsync(Func<TranscriptEditor, Task<EditResult>> edit)
+    {
+        await using var db = database.CreateDbContext();
+        return await edit(new TranscriptEditor(db));
+    }
+
+    private static string DocumentXml(byte[] docx)
+    {
+        using var zip = new ZipArchive(new MemoryStream(docx), ZipArchiveMode.Read);
+        using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+        return reader.ReadToEnd();
+    }
+}
