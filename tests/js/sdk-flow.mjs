@@ -12,6 +12,12 @@ const transcript = await client.transcripts.transcribe(
   { pollingInterval: 500, pollingTimeout: 120000 },
 );
 const fetched = await client.transcripts.get(transcript.id);
+const sentences = await client.transcripts.sentences(transcript.id);
+const paragraphs = await client.transcripts.paragraphs(transcript.id);
+const srt = await client.transcripts.subtitles(transcript.id, "srt");
+const vtt = await client.transcripts.subtitles(transcript.id, "vtt", 20);
+const firstWord = transcript.words[0].text.replace(/[^\p{L}\p{N}']/gu, "");
+const search = await client.transcripts.wordSearch(transcript.id, [firstWord]);
 const page = await client.transcripts.list({ limit: 5 });
 
 let badKeyError = null;
@@ -31,6 +37,13 @@ console.log(JSON.stringify({
   audioDuration: transcript.audio_duration,
   speechModelUsed: transcript.speech_model_used,
   fetchedId: fetched.id,
+  sentenceCount: sentences.sentences.length,
+  sentenceWordCount: sentences.sentences.reduce((n, s) => n + s.words.length, 0),
+  paragraphCount: paragraphs.paragraphs.length,
+  srt,
+  vtt,
+  searchCount: search.matches[0].count,
+  searchFirstIndex: search.matches[0].indexes[0],
   listedIds: page.transcripts.map((t) => t.id),
   badKeyError,
   deletedAudioUrl: deleted.audio_url,

@@ -7,68 +7,62 @@ public readonly record struct TextPart(string Text, bool Match);
 /// <param name="JumpMs">Where the first matching word is spoken, for the reader's ?t=; null when only the title matched.</param>
 public sealed record SearchHit(IReadOnlyList<TextPart> Title, IReadOnlyList<TextPart> Snippet, int? JumpMs);
 
-/// <summary>Marks the words a search matched, with the same rule the search used (<see cref="SearchTerms.Matches"/>).</summary>
+/// <summary>
+/// Marks the words a search matched, with the same rule the search used (<see cref="SearchTerms.Matches"/>). The
+/// snippet comes from the stored words rather than the text, so that one pass finds both it and the moment to jump to.
+/// </summary>
 public static class SearchHighlighter
 {
     private const int WordsBefore = 8;
     private const int WordsAfter = 24;
 
-    public static SearchHit Highlight(SearchTerms terms, string? title, string? text, string? wordsJson) => new(
-        Mark(terms, title ?? "", 0, (title ?? "").Length),
-        Snippet(terms, text ?? ""),
-        wordsJson is null ? null : TranscriptWords.FirstMatchStartMs(wordsJson, terms));
-
-    /// <summary>About 30 words around the first match, or the text's opening words when only the title matched.</summary>
-    public static IReadOnlyList<TextPart> Snippet(SearchTerms terms, string text)
+    public static SearchHit Highlight(SearchTerms terms, string? title, string? wordsJson)
     {
-        var tokens = SearchTerms.Tokens(text).ToList();
-        if (tokens.Count == 0)
+        var titleParts = Mark(terms, title ?? "");
+        if (wordsJson is null)
         {
-            return [];
+            return new SearchHit(titleParts, [], null);
         }
 
-        var first = tokens.FindIndex(t => terms.Matches(text.AsSpan(t.Start, t.End - t.Start)));
-        var from = first < 0 ? 0 : Math.Max(0, first - WordsBefore);
-        var to = Math.Min(tokens.Count - 1, (first < 0 ? 0 : first) + WordsAfter);
-        var start = tokens[from].Start;
-        var end = to == tokens.Count - 1 ? text.Length : tokens[to].End;
-        var parts = Mark(terms, text, start, end).ToList();
-        if (from > 0)
+        var window = TranscriptWords.AroundFirstMatch(wordsJson, terms, WordsBefore, WordsAfter);
+        var snippet = Mark(terms, string.Join(' ', window.Words)).ToList();
+        if (window.CutBefore)
         {
-            parts.Insert(0, new TextPart("…", false));
+            snippet.Insert(0, new TextPart("… ", false));
         }
 
-        if (end < text.Length)
+        if (window.CutAfter)
         {
-            parts.Add(new TextPart("…", false));
+            snippet.Add(new TextPart(" …", false));
         }
 
-        return parts;
+        return new SearchHit(titleParts, snippet, window.MatchStartMs);
     }
 
-    private static IReadOnlyList<TextPart> Mark(SearchTerms terms, string text, int start, int end)
+    /// <summary>The text in pieces, the matching words on their own.</summary>
+    public static IReadOnlyList<TextPart> Mark(SearchTerms terms, string text)
     {
         var parts = new List<TextPart>();
-        var plainFrom = start;
-        foreach (var (tokenStart, tokenEnd) in SearchTerms.Tokens(text[..end]))
+        var plainFrom = 0;
+        foreach (var (start, end) in SearchTerms.Tokens(text))
         {
-            if (tokenStart < start || !terms.Matches(text.AsSpan(tokenStart, tokenEnd - tokenStart)))
+            if (!terms.Matches(text.AsSpan(start, end - start)))
             {
                 continue;
             }
 
-            if (tokenStart > plainFrom)
+            if (start > plainFrom)
             {
-                parts.Add(new TextPart(text[plainFrom..tokenStart], false));
+                parts.Add(new TextPart(text[plainFrom..start], false));
             }
 
-            parts.Add(new TextPart(text[tokenStart..tokenEnd], true));
-            plainFrom = tokenEnd;
+            parts.Add(new TextPart(text[start..end], true));
+            plainFrom = end;
         }
 
-        if (end > plainFrom)
+        if (text.Length > plainFrom)
         {
-            parts.Add(new TextPart(text[plainFrom..end], false));
+            parts.Add(new TextPart(text[plainFrom..], false));
         }
 
         return parts;

@@ -51,10 +51,12 @@ public sealed class SearchTerms
     /// <summary>Whether a word of a transcript (one token, see <see cref="Tokens"/>) is one the search asked for.</summary>
     public bool Matches(ReadOnlySpan<char> token)
     {
-        var word = Fold(token.ToString());
+        // Most words are plain ASCII: compare them as they are. Folding (accents away) allocates, and a search's
+        // highlighting and jump-to-moment look at thousands of words.
+        var word = Ascii.IsValid(token) ? token : Fold(token.ToString()).AsSpan();
         for (var i = 0; i < folded.Length; i++)
         {
-            if (IsPrefix(i) ? word.StartsWith(folded[i], StringComparison.Ordinal) : word == folded[i])
+            if (IsPrefix(i) ? word.StartsWith(folded[i], StringComparison.OrdinalIgnoreCase) : word.Equals(folded[i], StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -17,7 +17,9 @@ public sealed class TranscriptLibrary(ApplicationDbContext db)
     public async Task<LibraryPage> ListAsync(LibraryQuery query, CancellationToken cancellationToken = default)
     {
         var terms = SearchTerms.Parse(query.Search);
-        var transcripts = db.Transcripts.AsNoTracking().Where(t => t.TeamId == query.TeamId && t.DeletedAt == null);
+        var transcripts = (terms.IsEmpty ? db.Transcripts : db.TranscriptsMatching(terms))
+            .AsNoTracking()
+            .Where(t => t.TeamId == query.TeamId && t.DeletedAt == null);
         if (query.Status is { } status)
         {
             transcripts = transcripts.Where(t => t.Status == status);
@@ -35,16 +37,18 @@ public sealed class TranscriptLibrary(ApplicationDbContext db)
             transcripts = transcripts.Where(t => t.CreatedAt < end);
         }
 
-        if (!terms.IsEmpty)
-        {
-            transcripts = transcripts.Matching(db, terms);
-        }
-
         var total = await transcripts.CountAsync(cancellationToken);
-        var searching = !terms.IsEmpty;
-        var page = await Sort(transcripts, query.Sort, query.Descending)
+
+        // Two steps: the page's ids come from the indexes alone, then only those rows are read. In one query a sort
+        // or a large OFFSET could make the database read (and on SQLite, walk past) the big columns of every row.
+        var ids = await Sort(transcripts, query.Sort, query.Descending)
             .Skip(query.Page * query.PageSize)
             .Take(query.PageSize)
+            .Select(t => t.Id)
+            .ToListAsync(cancellationToken);
+        var searching = !terms.IsEmpty;
+        var found = await db.Transcripts.AsNoTracking()
+            .Where(t => ids.Contains(t.Id))
             .Select(t => new
             {
                 t.Id,
@@ -55,14 +59,13 @@ public sealed class TranscriptLibrary(ApplicationDbContext db)
                 t.LanguageCode,
                 t.CreatedAt,
                 t.Error,
-                Text = searching ? t.Text : null,
                 // The words are read only when something needs them: the search's jump, or counting speakers.
-                WordsJson = searching || t.OptionsJson.Contains(SpeakerLabelsRequested) ? t.WordsJson : null,
                 SpeakerLabels = t.OptionsJson.Contains(SpeakerLabelsRequested),
+                WordsJson = searching || t.OptionsJson.Contains(SpeakerLabelsRequested) ? t.WordsJson : null,
             })
-            .ToListAsync(cancellationToken);
+            .ToDictionaryAsync(t => t.Id, cancellationToken);
 
-        var rows = page.Select(t => new LibraryRow(
+        var rows = ids.Where(found.ContainsKey).Select(id => found[id]).Select(t => new LibraryRow(
             t.Id,
             t.Title,
             t.Status,
@@ -72,18 +75,18 @@ public sealed class TranscriptLibrary(ApplicationDbContext db)
             t.LanguageCode,
             t.CreatedAt,
             t.Error,
-            searching ? SearchHighlighter.Highlight(terms, t.Title, t.Text, t.WordsJson) : null)).ToList();
+            searching ? SearchHighlighter.Highlight(terms, t.Title, t.WordsJson) : null)).ToList();
         return new LibraryPage(rows, total);
     }
 
-    // Newest first breaks ties, then the id, so that paging is stable.
+    // The id breaks ties, in the same direction, so that paging is stable and each order is exactly an index's.
     private static IQueryable<Transcript> Sort(IQueryable<Transcript> transcripts, LibrarySort sort, bool descending) => (sort, descending) switch
     {
-        (LibrarySort.Title, false) => transcripts.OrderBy(t => t.Title).ThenByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
-        (LibrarySort.Title, true) => transcripts.OrderByDescending(t => t.Title).ThenByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
-        (LibrarySort.Duration, false) => transcripts.OrderBy(t => t.AudioDurationSeconds).ThenByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
-        (LibrarySort.Duration, true) => transcripts.OrderByDescending(t => t.AudioDurationSeconds).ThenByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
+        (LibrarySort.Title, false) => transcripts.OrderBy(t => t.Title).ThenBy(t => t.Id),
+        (LibrarySort.Title, true) => transcripts.OrderByDescending(t => t.Title).ThenByDescending(t => t.Id),
+        (LibrarySort.Duration, false) => transcripts.OrderBy(t => t.AudioDurationSeconds).ThenBy(t => t.Id),
+        (LibrarySort.Duration, true) => transcripts.OrderByDescending(t => t.AudioDurationSeconds).ThenByDescending(t => t.Id),
         (_, false) => transcripts.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
-        _ => transcripts.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
+        _ => transcripts.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
     };
 }

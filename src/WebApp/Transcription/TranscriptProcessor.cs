@@ -17,6 +17,7 @@ public sealed class TranscriptProcessor(
     ApplicationDbContext db,
     IDbContextFactory<ApplicationDbContext> dbFactory,
     ISpeechEngine engine,
+    SpeechUnderstanding understanding,
     AudioFetcher fetcher,
     UploadStore uploads,
     TranscriptionQueue queue,
@@ -45,7 +46,8 @@ public sealed class TranscriptProcessor(
         {
             var audioPath = await LocateAudioAsync(transcript, workDirectory, cancellationToken);
             var result = await engine.TranscribeAsync(audioPath, new ProgressRecorder(dbFactory, events, TranscriptChange.Of(transcript)), cancellationToken);
-            Complete(transcript, result);
+            var understood = await understanding.ApplyAsync(audioPath, result, TranscriptMapper.ReadOptions(transcript), cancellationToken);
+            Complete(transcript, result, understood);
             logger.LogInformation("Transcribed {TranscriptId}: {Words} words, {Seconds:F1} s of audio", transcriptId, result.Words.Count, result.AudioDurationSeconds);
         }
         catch (Exception ex) when (ex is AudioDecodingException or AudioFetchException)
@@ -85,11 +87,11 @@ public sealed class TranscriptProcessor(
         return downloaded;
     }
 
-    private void Complete(Transcript transcript, RecognitionResult result)
+    private void Complete(Transcript transcript, RecognitionResult result, UnderstoodSpeech understood)
     {
-        var words = result.Words.Select(w => new TranscriptWord(w.Text, w.StartMs, w.EndMs, Math.Round(w.Confidence, 5))).ToList();
+        var words = understood.Words;
         transcript.Status = TranscriptStatus.Completed;
-        transcript.Text = string.Join(' ', words.Select(w => w.Text));
+        transcript.Text = understood.Text;
         transcript.WordsJson = TranscriptMapper.WriteWords(words);
         transcript.Confidence = words.Count == 0 ? null : Math.Round(words.Average(w => w.Confidence), 5);
         transcript.AudioDurationSeconds = result.AudioDurationSeconds;

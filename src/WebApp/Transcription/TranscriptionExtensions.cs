@@ -4,6 +4,7 @@ using Polly;
 using Quartz;
 using WebApp.Data;
 using WebApp.Infrastructure;
+using WebApp.Transcription.Diarization;
 using WebApp.Transcription.Engine;
 using WebApp.Transcription.Events;
 using WebApp.Transcription.Webhooks;
@@ -33,6 +34,8 @@ public static class TranscriptionExtensions
             .ConfigurePrimaryHttpMessageHandler(() => PublicAddressHandler.Create(fetch.AllowPrivateAddresses, TimeSpan.FromSeconds(Math.Min(30, fetch.TimeoutSeconds))));
         services.AddScoped<TranscriptProcessor>();
         services.AddScoped<TranscriptSubmitter>();
+        services.AddSingleton<SpeechUnderstanding>();
+        services.AddSingleton(new SpeakerDiarizer());
         services.AddScoped<TranscriptDeleter>();
         services.AddScoped<WebhookSender>();
         services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)

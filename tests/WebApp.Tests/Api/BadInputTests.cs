@@ -99,7 +99,7 @@ public sealed class BadInputTests(ApiFixture fixture)
     [InlineData("""{"audio_url": "ftp://example.com/a.mp3"}""", "audio_url must be an absolute http or https URL")]
     [InlineData("""{"audio_url": "http://example.com/a.mp3", "speech_models": ["whisper-9"]}""", "Unknown speech model \"whisper-9\"")]
     [InlineData("""{"audio_url": "http://example.com/a.mp3", "language_code": "de"}""", "language_code \"de\" is not supported")]
-    [InlineData("""{"audio_url": "http://example.com/a.mp3", "speaker_labels": true}""", "speaker_labels is not supported yet")]
+    [InlineData("""{"audio_url": "http://example.com/a.mp3", "summarization": true}""", "summarization is not supported yet")]
     [InlineData("""not json""", "Request body must be a JSON object")]
     public async Task Create_WithInvalidBody_Returns400NamingTheProblem(string body, string expected)
     {

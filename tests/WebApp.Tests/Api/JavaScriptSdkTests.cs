@@ -34,6 +34,13 @@ public sealed class JavaScriptSdkTests(ApiFixture fixture)
         Assert.Equal("pocketsphinx-en-us", result.GetProperty("speechModelUsed").GetString());
         var id = result.GetProperty("fetchedId").GetString();
         Assert.Contains(id, result.GetProperty("listedIds").EnumerateArray().Select(e => e.GetString()));
+        Assert.True(result.GetProperty("sentenceCount").GetInt32() >= 1);
+        Assert.Equal(words.Count, result.GetProperty("sentenceWordCount").GetInt32());
+        Assert.True(result.GetProperty("paragraphCount").GetInt32() >= 1);
+        Assert.StartsWith("1\n00:00:", result.GetProperty("srt").GetString());
+        Assert.StartsWith("WEBVTT", result.GetProperty("vtt").GetString());
+        Assert.True(result.GetProperty("searchCount").GetInt32() >= 1);
+        Assert.Equal(0, result.GetProperty("searchFirstIndex").GetInt32());
         Assert.Equal("Authentication error, API token missing/invalid", result.GetProperty("badKeyError").GetString());
         Assert.Equal("http://deleted_by_user", result.GetProperty("deletedAudioUrl").GetString());
     }

@@ -226,6 +226,18 @@ public sealed class TranscriptReaderTests : ReaderContext
     }
 
     [Fact]
+    public void CompletedWithoutWords_SaysNoSpeechWasRecognised()
+    {
+        var transcript = Database.AddTranscript(words: []);
+
+        var reader = Render<TranscriptReader>(p => p.Add(r => r.TranscriptId, transcript.Id));
+
+        reader.WaitForAssertion(() => Assert.Contains("No speech was recognised", reader.Find("[data-testid=reader-empty]").TextContent), Patience);
+        Assert.Empty(reader.FindAll("[data-testid=toggle-editing]"));
+        Assert.NotEmpty(reader.FindAll("[data-testid=export-menu]"));
+    }
+
+    [Fact]
     public void DeletedTranscript_SaysSo()
     {
         var transcript = Database.AddTranscript();

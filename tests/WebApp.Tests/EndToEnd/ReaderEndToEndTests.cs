@@ -14,8 +14,8 @@ public sealed class ReaderEndToEndTests(ReaderServerFixture fixture)
     public async Task Reader_PlaysInSyncWithTheText_AndSeeksFromWordsAndKeys()
     {
         var words = await fixture.WordsAsync(fixture.TranscriptId);
-        var page = await OpenReaderAsync(BrowserSession.Desktop);
-        await BrowserSession.ScreenshotAsync(page, "reader-desktop");
+        var page = await OpenReaderAsync(PlaywrightBrowser.Desktop);
+        await PlaywrightBrowser.ScreenshotAsync(page, "reader-desktop");
 
         Assert.Equal(["Speaker A", "Speaker B"], await page.Locator("[data-testid=speaker-chip]").AllInnerTextsAsync());
         Assert.Equal(["A", "B"], await Attributes(page.Locator("[data-testid=utterance]"), "data-speaker"));
@@ -58,34 +58,34 @@ public sealed class ReaderEndToEndTests(ReaderServerFixture fixture)
     {
         var words = await fixture.WordsAsync(fixture.TranscriptId);
         var target = words.Count / 2;
-        var page = await fixture.SignedInPageAsync(BrowserSession.Phone);
+        var page = await fixture.SignedInPageAsync(PlaywrightBrowser.Phone);
 
-        await BrowserSession.GoToAsync(page, $"transcripts/{fixture.TranscriptId}?t={words[target].Start + 10}");
+        await PlaywrightBrowser.GoToAsync(page, $"transcripts/{fixture.TranscriptId}?t={words[target].Start + 10}");
         await page.WaitForSelectorAsync("[data-testid=reader-transcript][data-ready=true]");
 
         await Expect(Word(page, target)).ToHaveClassAsync(new Regex(@"\bis-current\b"));
         await Expect(Word(page, target)).ToBeInViewportAsync();
         Assert.InRange(await CurrentTimeAsync(page), (words[target].Start + 10) / 1000.0 - 0.05, (words[target].Start + 10) / 1000.0 + 0.05);
-        await BrowserSession.ScreenshotAsync(page, "reader-phone");
+        await PlaywrightBrowser.ScreenshotAsync(page, "reader-phone");
     }
 
     [Fact]
     public async Task RenamingASpeaker_AndCorrectingAWord_ShowInTheReaderTheApiAndTheExports()
     {
         var transcriptId = await fixture.TranscribeConversationAsync();
-        var page = await OpenReaderAsync(BrowserSession.Desktop, transcriptId);
+        var page = await OpenReaderAsync(PlaywrightBrowser.Desktop, transcriptId);
 
         await page.ClickAsync("[data-testid=speaker-chip][data-speaker=A]");
-        await page.FillAsync("[data-testid=correction-input] input", "Dana");
-        await BrowserSession.ScreenshotAsync(page, "reader-rename-dialog");
+        await page.FillAsync(".mud-dialog input", "Dana");
+        await PlaywrightBrowser.ScreenshotAsync(page, "reader-rename-dialog");
         await page.ClickAsync("[data-testid=correction-save]");
         await Expect(page.Locator("[data-testid=utterance] .reader-block__speaker").First).ToHaveTextAsync("Dana");
         await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
 
         await page.ClickAsync("[data-testid=toggle-editing]");
         await Word(page, 0).ClickAsync();
-        await page.FillAsync("[data-testid=correction-input] input", "Verbatim");
-        await BrowserSession.ScreenshotAsync(page, "reader-correct-word");
+        await page.FillAsync(".mud-dialog input", "Verbatim");
+        await PlaywrightBrowser.ScreenshotAsync(page, "reader-correct-word");
         await page.ClickAsync("[data-testid=correction-save]");
         await Expect(Word(page, 0)).ToHaveTextAsync("Verbatim");
         await page.ClickAsync("[data-testid=toggle-editing]");
@@ -102,7 +102,7 @@ public sealed class ReaderEndToEndTests(ReaderServerFixture fixture)
         Assert.Equal("PK", (await DownloadAsync(page, "docx"))[..2]);
 
         // A reload reads the stored state: the name and the word stay.
-        await BrowserSession.GoToAsync(page, $"transcripts/{transcriptId}");
+        await PlaywrightBrowser.GoToAsync(page, $"transcripts/{transcriptId}");
         await Expect(page.Locator("[data-testid=speaker-chip][data-speaker=A]")).ToContainTextAsync("Dana");
         await Expect(Word(page, 0)).ToHaveTextAsync("Verbatim");
     }
@@ -110,7 +110,7 @@ public sealed class ReaderEndToEndTests(ReaderServerFixture fixture)
     [Fact]
     public async Task ShareLink_OpensTheTranscriptWithoutSigningIn_ReadOnly_UntilRevoked()
     {
-        var owner = await OpenReaderAsync(BrowserSession.Desktop);
+        var owner = await OpenReaderAsync(PlaywrightBrowser.Desktop);
         await owner.ClickAsync("[data-testid=open-share]");
         await Expect(owner.Locator("[data-testid=no-share-links]")).ToBeVisibleAsync();
         await owner.ClickAsync("[data-testid=share-lifetime] >> text=7 days");
@@ -119,14 +119,14 @@ public sealed class ReaderEndToEndTests(ReaderServerFixture fixture)
         Assert.Matches($"^{Regex.Escape(fixture.Server.BaseAddress.ToString())}s/[A-Za-z0-9_-]{{43}}$", url);
         await Expect(owner.Locator("[data-testid=share-link]")).ToHaveCountAsync(1);
         await Expect(owner.Locator("[data-testid=share-link]")).ToContainTextAsync("Expires in 7 days");
-        await BrowserSession.ScreenshotAsync(owner, "share-dialog");
+        await PlaywrightBrowser.ScreenshotAsync(owner, "share-dialog");
 
         // A stranger: a fresh browser context, no cookies, on a phone.
-        var stranger = await fixture.StrangerPageAsync(BrowserSession.Phone);
-        var response = await BrowserSession.GoToAsync(stranger, url);
+        var stranger = await fixture.StrangerPageAsync(PlaywrightBrowser.Phone);
+        var response = await PlaywrightBrowser.GoToAsync(stranger, url);
         Assert.Equal(200, response!.Status);
         await stranger.WaitForSelectorAsync("[data-testid=reader-transcript][data-ready=true]");
-        await BrowserSession.ScreenshotAsync(stranger, "shared-phone");
+        await PlaywrightBrowser.ScreenshotAsync(stranger, "shared-phone");
         var words = await fixture.WordsAsync(fixture.TranscriptId);
         Assert.Equal(words.Count, await stranger.Locator(".w").CountAsync());
         var html = await stranger.ContentAsync();
@@ -141,32 +141,36 @@ public sealed class ReaderEndToEndTests(ReaderServerFixture fixture)
         await Word(stranger, 2).ClickAsync();
         Assert.InRange(await CurrentTimeAsync(stranger), words[2].Start / 1000.0 - 0.05, words[2].Start / 1000.0 + 0.6);
         Assert.Contains(words[0].Text, await DownloadAsync(stranger, "txt"));
+        await stranger.ClickAsync("[data-action=toggle-theme]");
+        await stranger.WaitForSelectorAsync(".app-shell[data-theme=dark]");
+        await stranger.WaitForSelectorAsync("[data-testid=reader-transcript][data-ready=true]");
+        await PlaywrightBrowser.ScreenshotAsync(stranger, "shared-phone-dark");
 
         // Revoked: gone from the owner's list, and the link answers a friendly 404.
         await owner.ClickAsync("[data-testid=revoke-share-link]");
         await Expect(owner.Locator("[data-testid=no-share-links]")).ToBeVisibleAsync();
         await Expect(owner.Locator("[data-testid=share-link]")).ToHaveCountAsync(0);
-        var revoked = await BrowserSession.GoToAsync(stranger, url);
+        var revoked = await PlaywrightBrowser.GoToAsync(stranger, url);
         Assert.Equal(404, revoked!.Status);
         await Expect(stranger.Locator("[data-testid=reader-not-found]")).ToContainTextAsync("This link is not available");
         Assert.Equal(404, (await stranger.APIRequest.GetAsync(audioSource!)).Status);
-        await BrowserSession.ScreenshotAsync(stranger, "shared-revoked");
+        await PlaywrightBrowser.ScreenshotAsync(stranger, "shared-revoked");
     }
 
     [Fact]
     public async Task Reader_InDarkMode_KeepsWorking()
     {
-        var page = await OpenReaderAsync(BrowserSession.Desktop);
+        var page = await OpenReaderAsync(PlaywrightBrowser.Desktop);
 
         await page.ClickAsync("[data-action=toggle-theme]");
         await page.WaitForSelectorAsync(".app-shell[data-theme=dark]");
         await page.WaitForSelectorAsync("[data-testid=reader-transcript][data-ready=true]");
         await Word(page, 1).ClickAsync();
         await Expect(Word(page, 1)).ToHaveClassAsync(new Regex(@"\bis-current\b"));
-        await BrowserSession.ScreenshotAsync(page, "reader-desktop-dark");
+        await PlaywrightBrowser.ScreenshotAsync(page, "reader-desktop-dark");
 
         await page.ClickAsync("[data-testid=export-menu] button");
-        await BrowserSession.ScreenshotAsync(page, "reader-export-menu-dark");
+        await PlaywrightBrowser.ScreenshotAsync(page, "reader-export-menu-dark");
         await page.Keyboard.PressAsync("Escape");
         await page.ClickAsync("[data-action=toggle-theme]");
         await page.WaitForSelectorAsync(".app-shell[data-theme=light]");
@@ -178,43 +182,43 @@ public sealed class ReaderEndToEndTests(ReaderServerFixture fixture)
         using var host = new AudioHost();
         var created = await fixture.Api.CreateTranscriptAsync(new { audio_url = host.Url(AudioHost.HangingPath) });
         var id = created.GetProperty("id").GetString()!;
-        var page = await fixture.SignedInPageAsync(BrowserSession.Desktop);
+        var page = await fixture.SignedInPageAsync(PlaywrightBrowser.Desktop);
 
-        await BrowserSession.GoToAsync(page, $"transcripts/{id}");
+        await PlaywrightBrowser.GoToAsync(page, $"transcripts/{id}");
         var status = page.Locator("[data-testid=reader-status]");
         await Expect(status).ToHaveAttributeAsync("data-status", new Regex("queued|processing"));
-        await BrowserSession.ScreenshotAsync(page, "reader-processing");
+        await PlaywrightBrowser.ScreenshotAsync(page, "reader-processing");
 
         // The download times out (5 s in tests); the page turns to the reason by itself.
         await Expect(status).ToHaveAttributeAsync("data-status", "error", new() { Timeout = 30_000 });
         await Expect(page.Locator("[data-testid=reader-error]")).ToContainTextAsync("Download error");
-        await BrowserSession.ScreenshotAsync(page, "reader-error");
+        await PlaywrightBrowser.ScreenshotAsync(page, "reader-error");
     }
 
     [Fact]
     public async Task UnknownTranscript_AndAnotherUsersTranscript_AreAFriendly404()
     {
-        var page = await fixture.SignedInPageAsync(BrowserSession.Desktop);
-        var unknown = await BrowserSession.GoToAsync(page, $"transcripts/{Guid.NewGuid()}");
+        var page = await fixture.SignedInPageAsync(PlaywrightBrowser.Desktop);
+        var unknown = await PlaywrightBrowser.GoToAsync(page, $"transcripts/{Guid.NewGuid()}");
         Assert.Equal(404, unknown!.Status);
         await Expect(page.Locator("[data-testid=reader-not-found]")).ToContainTextAsync("Transcript not found");
-        await BrowserSession.ScreenshotAsync(page, "reader-not-found");
+        await PlaywrightBrowser.ScreenshotAsync(page, "reader-not-found");
 
         // Someone else (their own account and team) cannot open ours.
-        var other = await fixture.StrangerPageAsync(BrowserSession.Desktop);
-        await BrowserSession.GoToAsync(other, "Account/Register");
+        var other = await fixture.StrangerPageAsync(PlaywrightBrowser.Desktop);
+        await PlaywrightBrowser.GoToAsync(other, "Account/Register");
         await other.FillAsync("input[name='Input.Email']", $"other-{Guid.NewGuid():N}@example.com");
         await other.FillAsync("input[name='Input.Password']", ReaderServerFixture.Password);
         await other.FillAsync("input[name='Input.ConfirmPassword']", ReaderServerFixture.Password);
         await other.ClickAsync("button[type=submit]");
         await other.WaitForSelectorAsync("form[action='Account/Logout']");
-        var theirs = await BrowserSession.GoToAsync(other, $"transcripts/{fixture.TranscriptId}");
+        var theirs = await PlaywrightBrowser.GoToAsync(other, $"transcripts/{fixture.TranscriptId}");
         Assert.Equal(404, theirs!.Status);
         Assert.Equal(404, (await other.APIRequest.GetAsync($"app/transcripts/{fixture.TranscriptId}/audio")).Status);
         Assert.Equal(404, (await other.APIRequest.GetAsync($"app/transcripts/{fixture.TranscriptId}/export/txt")).Status);
 
         // Signed out, the reader asks to sign in.
-        var stranger = await fixture.StrangerPageAsync(BrowserSession.Desktop);
+        var stranger = await fixture.StrangerPageAsync(PlaywrightBrowser.Desktop);
         await stranger.GotoAsync($"transcripts/{fixture.TranscriptId}");
         Assert.Contains("/Account/Login", stranger.Url);
     }
@@ -222,7 +226,7 @@ public sealed class ReaderEndToEndTests(ReaderServerFixture fixture)
     private async Task<IPage> OpenReaderAsync(ViewportSize viewport, string? transcriptId = null)
     {
         var page = await fixture.SignedInPageAsync(viewport);
-        var response = await BrowserSession.GoToAsync(page, $"transcripts/{transcriptId ?? fixture.TranscriptId}");
+        var response = await PlaywrightBrowser.GoToAsync(page, $"transcripts/{transcriptId ?? fixture.TranscriptId}");
         Assert.Equal(200, response!.Status);
         await page.WaitForSelectorAsync("[data-testid=reader-transcript][data-ready=true]");
         return page;

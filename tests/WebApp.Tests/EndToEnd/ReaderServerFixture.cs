@@ -19,7 +19,7 @@ public sealed class ReaderServerFixture : IAsyncLifetime
 
     public VerbatimServer Server { get; } = new();
 
-    public BrowserSession Browser { get; private set; } = default!;
+    public PlaywrightBrowser Browser { get; private set; } = default!;
 
     public string Email { get; } = $"reader-{Guid.NewGuid():N}@example.com";
 
@@ -34,7 +34,7 @@ public sealed class ReaderServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Server.StartAsync();
-        Browser = await BrowserSession.LaunchAsync();
+        Browser = await PlaywrightBrowser.LaunchAsync();
         SignedIn = await RegisterAsync();
         Api = new V2Client(Server.CreateClient(await Server.CreateApiKeyAsync(Email)));
         TranscriptId = await TranscribeConversationAsync();
@@ -79,8 +79,8 @@ public sealed class ReaderServerFixture : IAsyncLifetime
 
     private async Task<string> RegisterAsync()
     {
-        var page = await Browser.NewPageAsync(Server.BaseAddress, BrowserSession.Desktop);
-        await BrowserSession.GoToAsync(page, "Account/Register");
+        var page = await Browser.NewPageAsync(Server.BaseAddress, PlaywrightBrowser.Desktop);
+        await PlaywrightBrowser.GoToAsync(page, "Account/Register");
         await page.FillAsync("input[name='Input.Email']", Email);
         await page.FillAsync("input[name='Input.Password']", Password);
         await page.FillAsync("input[name='Input.ConfirmPassword']", Password);
@@ -95,7 +95,7 @@ public sealed class ReaderServerFixture : IAsyncLifetime
     /// Gives the words speakers A and B, as diarization will once the engine offers speaker_labels (it answers "not
     /// supported yet" today): written straight into the server's SQLite database, as the job would store them.
     /// </summary>
-    private void LabelSpeakers(string transcriptId, int boundaryMs)
+    public void LabelSpeakers(string transcriptId, int boundaryMs)
     {
         using var connection = new SqliteConnection($"Data Source={Path.Combine(Server.DataDirectory, "verbatim.db")}");
         connection.Open();
@@ -114,5 +114,5 @@ public sealed class ReaderServerFixture : IAsyncLifetime
     }
 
     // espeak-ng writes 22.05 kHz 16-bit mono WAV with a 44-byte header.
-    private static double WavSeconds(string path) => (new FileInfo(path).Length - 44) / (22050.0 * 2);
+    public static double WavSeconds(string path) => (new FileInfo(path).Length - 44) / (22050.0 * 2);
 }

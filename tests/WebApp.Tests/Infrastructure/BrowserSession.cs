@@ -1,81 +1,71 @@
-using Microsoft.Playwright;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace WebApp.Tests.Infrastructure;
 
 /// <summary>
-/// A real Chromium (Debian's, no browser download) driven by Playwright, for end-to-end tests against
-/// <see cref="VerbatimServer"/>. Screenshots go to TestOutput/screenshots next to the test assembly.
+/// A signed-in browser, without the browser: an account registered through the real /Account/Register form, its
+/// Identity cookie, and the antiforgery token the app's pages carry. For the cookie-authenticated endpoints and hub.
 /// </summary>
-public sealed class BrowserSession : IAsyncDisposable
+public sealed partial class BrowserSession : IDisposable
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string Password = "Correct-horse-9";
 
-    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
-
-    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
-
-    private readonly IPlaywright playwright;
-
-    private BrowserSession(IPlaywright playwright, IBrowser browser)
+    private BrowserSession(Uri baseAddress, string email)
     {
-        this.playwright = playwright;
-        Browser = browser;
-    }
-
-    public IBrowser Browser { get; }
-
-    public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestOutput", "screenshots");
-
-    public static async Task<BrowserSession> LaunchAsync()
-    {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium package (./test.sh does).");
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        BaseAddress = baseAddress;
+        Email = email;
+        // No automatic redirects: a refusal must show as what it is (401, 302 to the sign-in page), not as the page it leads to.
+        Http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false })
         {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required",
-            ],
-        });
-        return new BrowserSession(playwright, browser);
+            BaseAddress = baseAddress,
+            Timeout = TimeSpan.FromMinutes(5),
+        };
     }
 
-    /// <param name="storageState">Cookies of a signed-in user (from <see cref="IBrowserContext.StorageStateAsync"/>), or null for a stranger.</param>
-    public async Task<IPage> NewPageAsync(Uri baseAddress, ViewportSize viewport, string? storageState = null)
+    public Uri BaseAddress { get; }
+
+    public string Email { get; }
+
+    public CookieContainer Cookies { get; } = new();
+
+    public HttpClient Http { get; }
+
+    /// <summary>Registers <paramref name="email"/> with the app's own form, which signs the new account in.</summary>
+    public static async Task<BrowserSession> RegisterAsync(Uri baseAddress, string email)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var session = new BrowserSession(baseAddress, email);
+        var form = new Dictionary<string, string>
         {
-            BaseURL = baseAddress.ToString(),
-            ViewportSize = viewport,
-            StorageState = storageState,
-            AcceptDownloads = true,
-        });
-        context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+            ["_handler"] = "register",
+            ["__RequestVerificationToken"] = await session.AntiforgeryTokenAsync("/Account/Register"),
+            ["Input.Email"] = email,
+            ["Input.Password"] = Password,
+            ["Input.ConfirmPassword"] = Password,
+        };
+        using var response = await session.Http.PostAsync("/Account/Register", new FormUrlEncodedContent(form));
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"registering {email} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        Assert.Contains(session.Cookies.GetCookies(baseAddress), cookie => cookie.Name == ".AspNetCore.Identity.Application");
+        return session;
     }
 
-    /// <summary>Loads a page and waits for Blazor's script, so clicks reach the app.</summary>
-    public static async Task<IResponse?> GoToAsync(IPage page, string path)
+    /// <summary>The antiforgery request token of a page (every page of a signed-in user has one in its sign-out form).</summary>
+    public async Task<string> AntiforgeryTokenAsync(string path = "/transcripts/new")
     {
-        var response = await page.GotoAsync(path);
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
-        return response;
+        var html = await Http.GetStringAsync(path);
+        return TokenField().Match(html) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new Xunit.Sdk.XunitException($"No antiforgery token on {path}");
     }
 
-    public static async Task ScreenshotAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(ScreenshotDirectory);
-        // Let transitions (dialogs, snackbars, ripples) settle, so the picture shows the finished state.
-        await page.WaitForTimeoutAsync(400);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
-    }
+    /// <summary>A SignalR connection to the app's transcript hub that carries this browser's cookies.</summary>
+    public HubConnection ConnectToTranscriptHub() => new HubConnectionBuilder()
+        .WithUrl(new Uri(BaseAddress, "/hubs/transcripts"), options => options.Cookies = Cookies)
+        .Build();
 
-    public async ValueTask DisposeAsync()
-    {
-        await Browser.DisposeAsync();
-        playwright.Dispose();
-    }
+    public void Dispose() => Http.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
 }

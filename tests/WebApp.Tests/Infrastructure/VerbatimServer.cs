@@ -39,6 +39,9 @@ public sealed class VerbatimServer : IAsyncDisposable
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
+    /// <summary>The running app's process id, e.g. to read its memory use from /proc.</summary>
+    public int ProcessId => process?.Id ?? throw new InvalidOperationException("The app is not running.");
+
     /// <summary>What the app printed so far; attached to assertion messages when a test fails.</summary>
     public string Log
     {

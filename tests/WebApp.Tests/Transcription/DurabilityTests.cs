@@ -12,7 +12,7 @@ public sealed class DurabilityTests
         var first = new VerbatimServer(settings);
         await first.StartAsync();
         var key = await first.CreateApiKeyAsync("dana@example.com");
-        var clips = TestSpeech.LibrivoxClips().Select(c => c.Path).ToArray();
+        var clips = WebApp.Tests.Transcription.LibrivoxClips.All.Select(c => c.Path).ToArray();
         var longAudio = TestSpeech.Concat([.. clips, .. clips, .. clips]);
 
         string processingId, queuedId;

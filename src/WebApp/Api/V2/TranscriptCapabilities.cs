@@ -18,17 +18,17 @@ public static class TranscriptCapabilities
     /// <summary>What the local English engine can transcribe.</summary>
     public static readonly IReadOnlyList<string> LanguageCodes = ["en", "en_us", "en_au", "en_uk"];
 
-    public static readonly TranscriptFeature SpeakerLabels = new("speaker_labels", "Speaker labels", false, p => p.SpeakerLabels == true);
+    public static readonly TranscriptFeature SpeakerLabels = new("speaker_labels", "Speaker labels", true, p => p.SpeakerLabels == true);
 
-    public static readonly TranscriptFeature SpeakersExpected = new("speakers_expected", "Expected speakers", false, p => p.SpeakersExpected is not null);
+    public static readonly TranscriptFeature SpeakersExpected = new("speakers_expected", "Expected speakers", true, p => p.SpeakersExpected is not null);
 
     public static readonly TranscriptFeature LanguageDetection = new("language_detection", "Detect the language", false, p => p.LanguageDetection == true);
 
-    public static readonly TranscriptFeature RedactPii = new("redact_pii", "Redact personal information", false, p => p.RedactPii == true);
+    public static readonly TranscriptFeature RedactPii = new("redact_pii", "Redact personal information", true, p => p.RedactPii == true);
 
-    public static readonly TranscriptFeature FilterProfanity = new("filter_profanity", "Filter profanity", false, p => p.FilterProfanity == true);
+    public static readonly TranscriptFeature FilterProfanity = new("filter_profanity", "Filter profanity", true, p => p.FilterProfanity == true);
 
-    public static readonly TranscriptFeature Disfluencies = new("disfluencies", "Keep filler words (um, uh)", false, p => p.Disfluencies == true);
+    public static readonly TranscriptFeature Disfluencies = new("disfluencies", "Keep filler words (um, uh)", true, p => p.Disfluencies == true);
 
     /// <summary>Every optional feature, in the order the API reports the first unsupported one.</summary>
     public static readonly IReadOnlyList<TranscriptFeature> Features =
@@ -42,7 +42,7 @@ public static class TranscriptCapabilities
         new("audio_start_from", "Start at", false, p => p.AudioStartFrom is not null),
         new("audio_end_at", "End at", false, p => p.AudioEndAt is not null),
         new("keyterms_prompt", "Key terms", false, p => p.KeytermsPrompt is { Count: > 0 }),
-        new("custom_spelling", "Custom spelling", false, p => p.CustomSpelling is { Count: > 0 }),
+        new("custom_spelling", "Custom spelling", true, p => p.CustomSpelling is { Count: > 0 }),
         RedactPii,
         new("redact_pii_audio", "Redact personal information in the audio", false, p => p.RedactPiiAudio == true),
         new("auto_highlights", "Key phrases", false, p => p.AutoHighlights == true),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using WebApp.Data.Entities;
+using WebApp.Transcription.Exports;
 
 namespace WebApp.Api.V2;
 
@@ -25,13 +26,17 @@ public static class TranscriptMapper
     {
         var options = ReadOptions(transcript);
         var deleted = transcript.DeletedAt is not null;
+        var words = deleted ? null : ReadWords(transcript);
         return new TranscriptResponse
         {
             Id = transcript.Id.ToString(),
             Status = StatusName(transcript.Status),
             AudioUrl = transcript.AudioUrl,
             Text = transcript.Text,
-            Words = deleted ? null : ReadWords(transcript),
+            Words = words,
+            Utterances = words is not null && (options.SpeakerLabels == true || options.Multichannel == true)
+                ? TranscriptSegmenter.Utterances(words).Select(u => new TranscriptUtterance(u.Confidence, u.Start, u.End, u.Text, u.Words, u.Speaker ?? "A", u.Channel)).ToList()
+                : null,
             Confidence = transcript.Confidence,
             AudioDuration = AudioDuration(transcript),
             LanguageCode = transcript.LanguageCode ?? options.LanguageCode ?? "en_us",
@@ -47,6 +52,7 @@ public static class TranscriptMapper
             Multichannel = options.Multichannel ?? false,
             SpeakerLabels = options.SpeakerLabels ?? false,
             SpeakersExpected = options.SpeakersExpected,
+            SpeakerOptions = options.SpeakerOptions,
             AudioStartFrom = options.AudioStartFrom,
             AudioEndAt = options.AudioEndAt,
             KeytermsPrompt = options.KeytermsPrompt,

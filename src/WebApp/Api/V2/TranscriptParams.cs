@@ -34,6 +34,8 @@ public sealed class TranscriptParams
 
     public int? SpeakersExpected { get; set; }
 
+    public SpeakerOptions? SpeakerOptions { get; set; }
+
     public bool? Multichannel { get; set; }
 
     public int? AudioStartFrom { get; set; }
@@ -80,4 +82,12 @@ public sealed class TranscriptParams
         PropertyNameCaseInsensitive = false,
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
     };
+}
+
+/// <summary>AssemblyAI's speaker_options: bounds on the speaker count when it is not known exactly.</summary>
+public sealed class SpeakerOptions
+{
+    public int? MinSpeakersExpected { get; set; }
+
+    public int? MaxSpeakersExpected { get; set; }
 }

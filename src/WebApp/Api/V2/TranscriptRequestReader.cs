@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WebApp.Transcription.Formatting;
+using WebApp.Transcription.Redaction;
 
 namespace WebApp.Api.V2;
 
@@ -76,8 +78,62 @@ public static class TranscriptRequestReader
         }
 
         // Options the local engine cannot honour yet are refused: silently ignoring them would not be honest.
+        if (body.SpeakersExpected is < 1 or > 10
+            || body.SpeakerOptions?.MinSpeakersExpected is < 1 or > 10
+            || body.SpeakerOptions?.MaxSpeakersExpected is < 1 or > 10)
+        {
+            return "speakers_expected and speaker_options must be between 1 and 10.";
+        }
+
+        if (body.SpeakerOptions is { MinSpeakersExpected: { } min, MaxSpeakersExpected: { } max } && min > max)
+        {
+            return "speaker_options.min_speakers_expected must not exceed max_speakers_expected.";
+        }
+
+        if ((body.SpeakersExpected is not null || body.SpeakerOptions is not null) && body.SpeakerLabels != true)
+        {
+            return "speakers_expected and speaker_options need speaker_labels set to true.";
+        }
+
+        if (CustomSpellingReader.Read(body.CustomSpelling).Error is { } spellingError)
+        {
+            return spellingError;
+        }
+
+        if (ValidateRedaction(body) is { } redactionError)
+        {
+            return redactionError;
+        }
+
         return TranscriptCapabilities.FirstUnsupportedFeature(body) is { } feature
             ? $"{feature} is not supported yet by this server's local speech engine."
+            : null;
+    }
+
+    private static string? ValidateRedaction(TranscriptParams body)
+    {
+        if (body.RedactPiiSub is not null && !PiiSubstitutionNames.TryParse(body.RedactPiiSub, out _))
+        {
+            return "redact_pii_sub must be \"hash\" or \"entity_name\".";
+        }
+
+        if (body.RedactPii != true)
+        {
+            return null;
+        }
+
+        if (body.RedactPiiPolicies is not { Count: > 0 } policies)
+        {
+            return "redact_pii_policies must list at least one policy when redact_pii is true.";
+        }
+
+        if (policies.FirstOrDefault(p => !PiiPolicy.AssemblyAiPolicies.Contains(p)) is { } unknown)
+        {
+            return $"Unknown PII policy \"{unknown}\".";
+        }
+
+        return policies.FirstOrDefault(p => !PiiRedactor.SupportedPolicies.Contains(p)) is { } unsupported
+            ? $"The PII policy \"{unsupported}\" is not supported by this server's local engine. Supported policies: {string.Join(", ", PiiRedactor.SupportedPolicies.Order(StringComparer.Ordinal))}."
             : null;
     }
 

@@ -18,7 +18,7 @@ public sealed class TranscriptResponse
 
     public IReadOnlyList<TranscriptWord>? Words { get; init; }
 
-    public JsonArray? Utterances { get; init; }
+    public IReadOnlyList<TranscriptUtterance>? Utterances { get; init; }
 
     public double? Confidence { get; init; }
 
@@ -57,6 +57,8 @@ public sealed class TranscriptResponse
     public bool? SpeakerLabels { get; init; }
 
     public int? SpeakersExpected { get; init; }
+
+    public SpeakerOptions? SpeakerOptions { get; init; }
 
     public int? AudioStartFrom { get; init; }
 
@@ -121,6 +123,9 @@ public sealed class TranscriptResponse
 
 /// <summary>AssemblyAI's TranscriptWord; also how words are stored (Transcript.WordsJson).</summary>
 public sealed record TranscriptWord(string Text, int Start, int End, double Confidence, string? Speaker = null, string? Channel = null);
+
+/// <summary>AssemblyAI's TranscriptUtterance: one speaker's turn.</summary>
+public sealed record TranscriptUtterance(double Confidence, int Start, int End, string Text, IReadOnlyList<TranscriptWord> Words, string Speaker, string? Channel);
 
 /// <summary>AssemblyAI's TranscriptListItem.</summary>
 public sealed record TranscriptListItem(string Id, string ResourceUrl, string Status, string Created, string? Completed, string AudioUrl, string? Error);

@@ -59,12 +59,13 @@ internal sealed class TranscriptConfiguration : IEntityTypeConfiguration<Transcr
         transcript.Property(t => t.Title).HasMaxLength(400);
         // Listing is always "this team's, newest first".
         transcript.HasIndex(t => new { t.TeamId, t.CreatedAt });
-        // The browser's library filters, counts and sorts a team's transcripts from these alone (each holds every
-        // column it needs). On SQLite that matters: a row's big Text and WordsJson come before these columns, and
-        // reading past them walks their overflow pages, row after row.
-        transcript.HasIndex(t => new { t.TeamId, t.DeletedAt, t.CreatedAt, t.Status, t.Id }, "IX_Transcripts_Library_Created");
-        transcript.HasIndex(t => new { t.TeamId, t.DeletedAt, t.Title, t.Status, t.CreatedAt, t.Id }, "IX_Transcripts_Library_Title");
-        transcript.HasIndex(t => new { t.TeamId, t.DeletedAt, t.AudioDurationSeconds, t.Status, t.CreatedAt, t.Id }, "IX_Transcripts_Library_Duration");
+        // The browser's library filters, counts, sorts and pages a team's transcripts from these alone: each is in
+        // the order of one of its sorts (the id breaks ties) and holds every column a filter needs. On SQLite that
+        // matters: a row's big Text and WordsJson come before these columns, and reading past them walks their
+        // overflow pages, row after row.
+        transcript.HasIndex(t => new { t.TeamId, t.DeletedAt, t.CreatedAt, t.Id, t.Status }, "IX_Transcripts_Library_Created");
+        transcript.HasIndex(t => new { t.TeamId, t.DeletedAt, t.Title, t.Id, t.Status, t.CreatedAt }, "IX_Transcripts_Library_Title");
+        transcript.HasIndex(t => new { t.TeamId, t.DeletedAt, t.AudioDurationSeconds, t.Id, t.Status, t.CreatedAt }, "IX_Transcripts_Library_Duration");
         transcript.HasOne<Team>().WithMany().HasForeignKey(t => t.TeamId);
     }
 }

@@ -12,12 +12,13 @@ public sealed class DecoderPool : IDisposable
     private readonly Stack<PocketSphinxDecoder> idle = new();
     private bool disposed;
 
-    public DecoderPool(string modelDirectory, int size)
+    /// <param name="size">How many decoders at most; by default one per processor core.</param>
+    public DecoderPool(string modelDirectory, int? size = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        Size = size ?? Environment.ProcessorCount;
+        ArgumentOutOfRangeException.ThrowIfLessThan(Size, 1, nameof(size));
         this.modelDirectory = modelDirectory;
-        Size = size;
-        slots = new SemaphoreSlim(size, size);
+        slots = new SemaphoreSlim(Size, Size);
     }
 
     public int Size { get; }

@@ -22,7 +22,7 @@ public sealed record ReadableBlock(string? Speaker, string? SpeakerName, int Fir
 /// </summary>
 public sealed class ReadableTranscript
 {
-    public const string UntitledTitle = "Untitled transcript";
+    public const string UntitledTitle = "Untitled";
 
     private ReadableTranscript(string title, IReadOnlyList<TranscriptWord> words, SpeakerNames names)
     {

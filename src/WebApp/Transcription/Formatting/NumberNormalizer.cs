@@ -3,7 +3,7 @@ using System.Globalization;
 namespace WebApp.Transcription.Formatting;
 
 /// <summary>
-/// Number rules for one sentence, tried in order at each word: clock time, date, year, digit run, quantity.
+/// Number rules for one sentence, tried in order at each word: clock time, date, decade, year, digit run, quantity.
 /// Small numbers in prose stay words ("one of them", "two or three"): a number is written in digits when it is 10 or
 /// more, has a decimal point, or is followed by a unit ("5%", "$5", "7 degrees", "5 cents").
 /// </summary>

@@ -35,10 +35,10 @@ internal static class CommonWords
         "last", "next", "um", "uh",
 
         // Common verbs, nouns and adjectives heard right after "my name is", "this is", "doctor" or before "street".
-        "speaking", "calling", "here", "back", "again", "talking", "going", "coming", "looking", "trying", "getting",
+        "speaking", "calling", "back", "talking", "going", "coming", "looking", "trying", "getting",
         "fine", "good", "great", "happy", "glad", "ready", "busy", "new", "old", "big", "small", "little", "long",
         "short", "high", "low", "open", "closed", "nice", "bad", "best", "better", "worst", "free", "full",
-        "real", "true", "wrong", "important", "different", "local", "nearby", "nearest", "whole", "same", "quiet",
+        "real", "true", "wrong", "important", "different", "local", "nearby", "nearest", "quiet",
         "appointment", "office", "visit", "said", "says", "told", "asked", "called", "named", "wants", "wanted",
         "know", "knows", "think", "thinks", "see", "sees", "saw", "say", "tell", "ask", "call", "get", "got", "go",
         "went", "gone", "come", "came", "make", "made", "take", "took", "give", "gave", "find", "found", "work",
@@ -50,7 +50,7 @@ internal static class CommonWords
         "school", "company", "business", "bank", "money", "car", "job", "team", "group", "part", "side", "end",
         "top", "bottom", "front", "middle", "line", "point", "case", "fact", "idea", "problem", "question", "answer",
         "reason", "world", "country", "state", "area", "room", "door", "water", "food", "story", "word", "words",
-        "doctor", "nurse", "patient", "hospital", "office", "store", "shop", "market", "center", "park", "church",
+        "doctor", "nurse", "patient", "hospital", "store", "shop", "market", "center", "park", "church",
         "one's", "it'll", "who's", "where's", "gonna", "wanna", "kind", "sort", "lot", "bit", "minute", "hour",
         "website", "site", "web", "online", "page", "link", "account", "profile",
     ], StringComparer.Ordinal);

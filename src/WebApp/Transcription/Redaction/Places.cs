@@ -33,9 +33,9 @@ internal static class Places
         "baton rouge", "des moines", "spokane", "birmingham", "rochester", "salt lake city", "savannah",
         "brooklyn", "queens", "manhattan", "the bronx", "staten island", "hollywood", "silicon valley",
         "palo alto", "berkeley", "cambridge", "princeton", "ann arbor", "santa monica", "pasadena", "hartford",
-        "providence", "burlington", "charleston", "savannah", "knoxville", "chattanooga", "mobile", "jackson",
+        "providence", "burlington", "charleston", "knoxville", "chattanooga", "mobile", "jackson",
         "little rock", "tallahassee", "gainesville", "key west", "fort lauderdale", "miami beach", "albany",
-        "syracuse", "trenton", "dover", "annapolis", "richmond", "juneau", "helena", "cheyenne", "bismarck",
+        "syracuse", "trenton", "dover", "annapolis", "juneau", "helena", "cheyenne", "bismarck",
         "pierre", "topeka", "springfield", "montgomery", "santa fe", "carson city", "olympia", "salem",
 
         // Countries.
@@ -65,7 +65,7 @@ internal static class Places
         "buenos aires", "rio de janeiro", "sao paulo", "cairo", "lagos", "nairobi", "johannesburg", "cape town",
         "dubai", "tel aviv", "jerusalem", "mumbai", "delhi", "new delhi", "bangalore", "beijing", "shanghai",
         "tokyo", "osaka", "kyoto", "seoul", "bangkok", "manila", "jakarta", "hanoi", "sydney", "melbourne",
-        "auckland", "africa", "asia", "europe", "north america", "south america", "antarctica", "australia",
+        "auckland", "africa", "asia", "europe", "north america", "south america", "antarctica",
     ]);
 
     public static readonly IReadOnlySet<string> NeedsPreposition = new HashSet<string>(

@@ -483,11 +483,11 @@ namespace WebApp.Data.Migrations.Postgres
 
                     b.HasIndex("TeamId", "CreatedAt");
 
-                    b.HasIndex(new[] { "TeamId", "DeletedAt", "CreatedAt", "Status", "Id" }, "IX_Transcripts_Library_Created");
+                    b.HasIndex(new[] { "TeamId", "DeletedAt", "CreatedAt", "Id", "Status" }, "IX_Transcripts_Library_Created");
 
-                    b.HasIndex(new[] { "TeamId", "DeletedAt", "AudioDurationSeconds", "Status", "CreatedAt", "Id" }, "IX_Transcripts_Library_Duration");
+                    b.HasIndex(new[] { "TeamId", "DeletedAt", "AudioDurationSeconds", "Id", "Status", "CreatedAt" }, "IX_Transcripts_Library_Duration");
 
-                    b.HasIndex(new[] { "TeamId", "DeletedAt", "Title", "Status", "CreatedAt", "Id" }, "IX_Transcripts_Library_Title");
+                    b.HasIndex(new[] { "TeamId", "DeletedAt", "Title", "Id", "Status", "CreatedAt" }, "IX_Transcripts_Library_Title");
 
                     b.ToTable("Transcripts");
                 });

@@ -20,8 +20,7 @@ public sealed partial class TranscriptReader
     private bool loaded;
     private bool editing;
     private string? userId;
-    private string? audioSource;
-    private string? audioNote;
+    private ReaderAudio? audio;
     private int? initialWordIndex;
     private ReaderPlayback? playback;
     private bool wordsRerendered;
@@ -109,7 +108,7 @@ public sealed partial class TranscriptReader
         if (IsReadable && playback is null)
         {
             playback = new ReaderPlayback(JS);
-            await playback.AttachAsync(transcriptElement, audioSource is null ? null : audioElement, StartAtMs);
+            await playback.AttachAsync(transcriptElement, audio?.Source is null ? null : audioElement, StartAtMs);
         }
         else if (wordsRerendered && playback is not null)
         {
@@ -126,27 +125,8 @@ public sealed partial class TranscriptReader
             ? await access.FindForShareAsync(ShareToken!, disposed.Token)
             : userId is null || TranscriptId is not { } id ? null : await access.FindForUserAsync(userId, id, disposed.Token);
         readable = transcript is null ? null : ReadableTranscript.From(transcript);
-        (audioSource, audioNote) = transcript is null ? (null, null) : AudioFor(transcript, scope.ServiceProvider.GetRequiredService<UploadStore>());
+        audio = transcript is null ? null : ReaderAudio.For(transcript, scope.ServiceProvider.GetRequiredService<UploadStore>(), ShareToken);
         loaded = true;
-    }
-
-    /// <summary>
-    /// Uploads play from the server's copy. A transcript of an audio_url has no copy (the job deletes its download),
-    /// so its owner's browser plays the original address; a share link never reveals that address.
-    /// </summary>
-    private (string? Source, string? Note) AudioFor(Transcript loaded, UploadStore uploads)
-    {
-        if (ReaderEndpoints.StoredAudioPath(loaded, uploads) is not null)
-        {
-            return (IsShared ? ReaderEndpoints.SharedAudioUrl(ShareToken!) : ReaderEndpoints.AudioUrl(loaded.Id), null);
-        }
-
-        if (!IsShared && loaded.UploadId is null && Uri.TryCreate(loaded.AudioUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
-        {
-            return (loaded.AudioUrl, $"Playing from {url.Host}: Verbatim keeps no copy of audio it fetched from a web address.");
-        }
-
-        return (null, IsShared ? "The recording is not part of this shared transcript." : "The recording is no longer available.");
     }
 
     private string ExportUrl(ExportFormat format) =>
@@ -176,52 +156,6 @@ public sealed partial class TranscriptReader
 
     private Task SeekAsync(int milliseconds) => playback?.SeekAsync(milliseconds, play: true) ?? Task.CompletedTask;
 
-    private async Task CorrectWordAsync(int index)
-    {
-        var word = readable!.Words[index];
-        var parameters = new DialogParameters<CorrectionDialog>
-        {
-            { d => d.Label, "Word" },
-            { d => d.Value, word.Text },
-            { d => d.Hint, $"At {Timestamp.Format(word.Start)}, recognised with {word.Confidence:P0} confidence." },
-            { d => d.MaxLength, TranscriptEditor.MaxWordLength },
-            { d => d.Save, text => SaveAsync(editor => editor.EditWordAsync(transcript!.TeamId, transcript.Id, index, text)) },
-        };
-        await Dialogs.ShowAsync<CorrectionDialog>("Correct word", parameters, CorrectionDialogOptions);
-    }
-
-    private async Task RenameSpeakerAsync(string speaker)
-    {
-        var names = readable!.SpeakerNames;
-        var parameters = new DialogParameters<CorrectionDialog>
-        {
-            { d => d.Label, "Name" },
-            { d => d.Value, names.IsNamed(speaker) ? names.Display(speaker) : "" },
-            { d => d.Placeholder, SpeakerNames.DefaultName(speaker) },
-            { d => d.HelperText, $"Leave empty to call them {SpeakerNames.DefaultName(speaker)} again." },
-            { d => d.MaxLength, SpeakerNames.MaxNameLength },
-            { d => d.AllowEmpty, true },
-            { d => d.Save, name => SaveAsync(editor => editor.RenameSpeakerAsync(transcript!.TeamId, transcript.Id, speaker, name)) },
-        };
-        await Dialogs.ShowAsync<CorrectionDialog>($"Rename {names.Display(speaker)}", parameters, CorrectionDialogOptions);
-    }
-
-    /// <returns>Null when saved, or why the change was refused (shown in the dialog).</returns>
-    private async Task<string?> SaveAsync(Func<TranscriptEditor, Task<EditResult>> change)
-    {
-        await using var scope = ScopeFactory.CreateAsyncScope();
-        var result = await change(scope.ServiceProvider.GetRequiredService<TranscriptEditor>());
-        if (result.Transcript is { } saved)
-        {
-            transcript = saved;
-            readable = ReadableTranscript.From(saved);
-            wordsRerendered = true;
-            StateHasChanged();
-        }
-
-        return result.Error;
-    }
-
     private async Task OpenShareDialogAsync()
     {
         var parameters = new DialogParameters<ShareDialog>
@@ -232,8 +166,6 @@ public sealed partial class TranscriptReader
         };
         await Dialogs.ShowAsync<ShareDialog>("Share this transcript", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
     }
-
-    private static DialogOptions CorrectionDialogOptions => new() { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true };
 
     public async ValueTask DisposeAsync()
     {

@@ -15,17 +15,17 @@ namespace WebApp.Data.Migrations.SqlServer
             migrationBuilder.CreateIndex(
                 name: "IX_Transcripts_Library_Created",
                 table: "Transcripts",
-                columns: new[] { "TeamId", "DeletedAt", "CreatedAt", "Status", "Id" });
+                columns: new[] { "TeamId", "DeletedAt", "CreatedAt", "Id", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Transcripts_Library_Duration",
                 table: "Transcripts",
-                columns: new[] { "TeamId", "DeletedAt", "AudioDurationSeconds", "Status", "CreatedAt", "Id" });
+                columns: new[] { "TeamId", "DeletedAt", "AudioDurationSeconds", "Id", "Status", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Transcripts_Library_Title",
                 table: "Transcripts",
-                columns: new[] { "TeamId", "DeletedAt", "Title", "Status", "CreatedAt", "Id" });
+                columns: new[] { "TeamId", "DeletedAt", "Title", "Id", "Status", "CreatedAt" });
         }
 
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using WebApp.Data.Providers;
 namespace WebApp.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDbContext))]
-    [Migration("20261125223419_LibrarySearch")]
+    [Migration("20261125231611_LibrarySearch")]
     partial class LibrarySearch
     {
         /// <inheritdoc />
@@ -477,11 +477,11 @@ namespace WebApp.Data.Migrations.Sqlite
 
                     b.HasIndex("TeamId", "CreatedAt");
 
-                    b.HasIndex(new[] { "TeamId", "DeletedAt", "CreatedAt", "Status", "Id" }, "IX_Transcripts_Library_Created");
+                    b.HasIndex(new[] { "TeamId", "DeletedAt", "CreatedAt", "Id", "Status" }, "IX_Transcripts_Library_Created");
 
-                    b.HasIndex(new[] { "TeamId", "DeletedAt", "AudioDurationSeconds", "Status", "CreatedAt", "Id" }, "IX_Transcripts_Library_Duration");
+                    b.HasIndex(new[] { "TeamId", "DeletedAt", "AudioDurationSeconds", "Id", "Status", "CreatedAt" }, "IX_Transcripts_Library_Duration");
 
-                    b.HasIndex(new[] { "TeamId", "DeletedAt", "Title", "Status", "CreatedAt", "Id" }, "IX_Transcripts_Library_Title");
+                    b.HasIndex(new[] { "TeamId", "DeletedAt", "Title", "Id", "Status", "CreatedAt" }, "IX_Transcripts_Library_Title");
 
                     b.ToTable("Transcripts");
                 });

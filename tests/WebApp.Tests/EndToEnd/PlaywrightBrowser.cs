@@ -1,0 +1,82 @@
+using Microsoft.Playwright;
+using WebApp.Tests.Infrastructure;
+
+namespace WebApp.Tests.EndToEnd;
+
+/// <summary>
+/// A real Chromium (Debian's, no browser download) driven by Playwright, for end-to-end tests against
+/// <see cref="VerbatimServer"/>. Screenshots go to TestOutput/screenshots next to the test assembly.
+/// </summary>
+public sealed class PlaywrightBrowser : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
+
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    private readonly IPlaywright playwright;
+
+    private PlaywrightBrowser(IPlaywright playwright, IBrowser browser)
+    {
+        this.playwright = playwright;
+        Browser = browser;
+    }
+
+    public IBrowser Browser { get; }
+
+    public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestOutput", "screenshots");
+
+    public static async Task<PlaywrightBrowser> LaunchAsync()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium package (./test.sh does).");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required",
+            ],
+        });
+        return new PlaywrightBrowser(playwright, browser);
+    }
+
+    /// <param name="storageState">Cookies of a signed-in user (from <see cref="IBrowserContext.StorageStateAsync"/>), or null for a stranger.</param>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, ViewportSize viewport, string? storageState = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = viewport,
+            StorageState = storageState,
+            AcceptDownloads = true,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Loads a page and waits for Blazor's script, so clicks reach the app.</summary>
+    public static async Task<IResponse?> GoToAsync(IPage page, string path)
+    {
+        var response = await page.GotoAsync(path);
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        return response;
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        // Let transitions (dialogs, snackbars, ripples) settle, so the picture shows the finished state.
+        await page.WaitForTimeoutAsync(400);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+    }
+}

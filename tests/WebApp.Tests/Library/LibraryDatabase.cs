@@ -1,0 +1,86 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using WebApp.Api.V2;
+using WebApp.Data;
+using WebApp.Data.Entities;
+using WebApp.Data.Providers;
+
+namespace WebApp.Tests.Library;
+
+/// <summary>
+/// A real SQLite database in memory (kept alive by one open connection), built by the real migrations so that the
+/// library's indexes, FTS5 table and triggers are there, with helpers to add teams and transcripts.
+/// </summary>
+public sealed class LibraryDatabase : IDisposable
+{
+    private readonly SqliteConnection connection = new("Data Source=:memory:");
+    private readonly DbContextOptions<SqliteDbContext> options;
+
+    public LibraryDatabase()
+    {
+        connection.Open();
+        options = DesignTime.Options<SqliteDbContext>(o => o.UseSqlite(connection));
+        using var db = CreateDbContext();
+        db.Database.Migrate();
+    }
+
+    public ApplicationDbContext CreateDbContext() => new SqliteDbContext(options);
+
+    public ApplicationUser AddUser(string email)
+    {
+        using var db = CreateDbContext();
+        var team = new Team { Id = Guid.NewGuid(), Name = $"{email}'s team", CreatedAt = DateTime.UtcNow };
+        var user = new ApplicationUser
+        {
+            UserName = email,
+            NormalizedUserName = email.ToUpperInvariant(),
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            PersonalTeamId = team.Id,
+            CreatedAt = DateTime.UtcNow,
+        };
+        team.Members.Add(new TeamMember { UserId = user.Id, Role = TeamRole.Admin });
+        db.Teams.Add(team);
+        db.Users.Add(user);
+        db.SaveChanges();
+        return user;
+    }
+
+    /// <summary>A transcript whose words are <paramref name="text"/>, one every 500 ms from 0.</summary>
+    public Transcript AddTranscript(
+        Guid teamId,
+        string? title,
+        string? text,
+        TranscriptStatus status = TranscriptStatus.Completed,
+        DateTime? createdAt = null,
+        double? durationSeconds = null,
+        string[]? speakers = null,
+        string? error = null)
+    {
+        var words = text?.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select((word, i) => new TranscriptWord(word, i * 500, i * 500 + 400, 0.9, speakers is null ? null : speakers[i % speakers.Length]))
+            .ToList();
+        var transcript = new Transcript
+        {
+            Id = Guid.NewGuid(),
+            TeamId = teamId,
+            Status = status,
+            Title = title,
+            AudioUrl = "https://example.com/a.mp3",
+            OptionsJson = TranscriptMapper.WriteOptions(new TranscriptParams { AudioUrl = "https://example.com/a.mp3", SpeakerLabels = speakers is null ? null : true }),
+            Text = text,
+            WordsJson = words is null ? null : TranscriptMapper.WriteWords(words),
+            AudioDurationSeconds = durationSeconds ?? (words is null ? null : words.Count * 0.5),
+            LanguageCode = status == TranscriptStatus.Completed ? "en_us" : null,
+            Progress = status == TranscriptStatus.Completed ? 100 : 0,
+            Error = error,
+            CreatedAt = createdAt ?? DateTime.UtcNow,
+        };
+        using var db = CreateDbContext();
+        db.Transcripts.Add(transcript);
+        db.SaveChanges();
+        return transcript;
+    }
+
+    public void Dispose() => connection.Dispose();
+}
