@@ -13,6 +13,9 @@ internal static class BenchProgram
     [
         new MachineSection(),
         new EngineSection(),
+        new DiarizationBench(),
+        new PiiBench(),
+        new LibraryBench(),
     ];
 
     private static async Task<int> Main(string[] args)
