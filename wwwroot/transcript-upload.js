@@ -42,6 +42,12 @@ export function attach(zone, input, page) {
   zone.addEventListener("dragover", onDragOver);
   zone.addEventListener("dragleave", onDragLeave);
   zone.addEventListener("drop", onDrop);
+  // Files picked while the page was still starting up (before this ran) are taken now.
+  if (input.files?.length > 0) {
+    onChange();
+  }
+  // Tests (and people's scripts) can wait for this before dropping files.
+  zone.dataset.ready = "true";
 
   return {
     // Resolves with { status, body } once the server has answered; status 0 when the connection failed or was aborted.
@@ -97,6 +103,7 @@ export function attach(zone, input, page) {
       zone.removeEventListener("dragover", onDragOver);
       zone.removeEventListener("dragleave", onDragLeave);
       zone.removeEventListener("drop", onDrop);
+      delete zone.dataset.ready;
     },
   };
 }

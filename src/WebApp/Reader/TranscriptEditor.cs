@@ -3,6 +3,7 @@ using WebApp.Api.V2;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Transcription.Exports;
+using WebApp.Transcription.Formatting;
 
 namespace WebApp.Reader;
 
@@ -15,7 +16,8 @@ public sealed record EditResult(Transcript? Transcript, string? Error)
 
 /// <summary>
 /// People's corrections to a completed transcript: speakers' names and words' text. A word keeps its timing and
-/// speaker; the transcript's Text is rebuilt from the words, so the API, exports and search all see the correction.
+/// speaker; the transcript's Text is rebuilt from the words as the job builds it, so the API, the exports and the
+/// library's search all see the correction.
 /// </summary>
 public sealed class TranscriptEditor(ApplicationDbContext db)
 {
@@ -71,7 +73,7 @@ public sealed class TranscriptEditor(ApplicationDbContext db)
 
         var edited = ReplaceWord(words, wordIndex, cleaned);
         transcript.WordsJson = TranscriptMapper.WriteWords(edited);
-        transcript.Text = string.Join(' ', edited.Select(w => w.Text));
+        transcript.Text = TranscriptFormatter.JoinText(edited);
         await db.SaveChangesAsync(cancellationToken);
         return new EditResult(transcript, null);
     }

@@ -16,6 +16,7 @@ public sealed class PlaywrightBrowser : IAsyncDisposable
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
     private readonly IPlaywright playwright;
+    private readonly List<IBrowserContext> contexts = [];
 
     private PlaywrightBrowser(IPlaywright playwright, IBrowser browser)
     {
@@ -55,7 +56,31 @@ public sealed class PlaywrightBrowser : IAsyncDisposable
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(15_000);
+        lock (contexts)
+        {
+            contexts.Add(context);
+        }
+
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Closes every page opened so far. Each open page keeps a circuit on the server (and some keep playing audio),
+    /// so tests close theirs rather than let them pile up and slow the ones after.
+    /// </summary>
+    public async Task CloseContextsAsync()
+    {
+        IBrowserContext[] open;
+        lock (contexts)
+        {
+            open = [.. contexts];
+            contexts.Clear();
+        }
+
+        foreach (var context in open)
+        {
+            await context.CloseAsync();
+        }
     }
 
     /// <summary>Loads a page and waits for Blazor's script, so clicks reach the app.</summary>

@@ -8,8 +8,12 @@ namespace WebApp.Tests.EndToEnd;
 
 /// <summary>The transcript reader and share links in a real browser, against the real app.</summary>
 [Collection(ReaderEndToEndCollection.Name)]
-public sealed class ReaderEndToEndTests(ReaderServerFixture fixture)
+public sealed class ReaderEndToEndTests(ReaderServerFixture fixture) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => fixture.Browser.CloseContextsAsync();
+
     [Fact]
     public async Task Reader_PlaysInSyncWithTheText_AndSeeksFromWordsAndKeys()
     {
@@ -18,7 +22,7 @@ public sealed class ReaderEndToEndTests(ReaderServerFixture fixture)
         await PlaywrightBrowser.ScreenshotAsync(page, "reader-desktop");
 
         Assert.Equal(["Speaker A", "Speaker B"], await page.Locator("[data-testid=speaker-chip]").AllInnerTextsAsync());
-        Assert.Equal(["A", "B"], await Attributes(page.Locator("[data-testid=utterance]"), "data-speaker"));
+        Assert.Equal(["A", "B", "A", "B"], await Attributes(page.Locator("[data-testid=utterance]"), "data-speaker"));
         Assert.Equal(words.Count, await page.Locator("[data-testid=reader-transcript] .w").CountAsync());
         var audio = page.Locator("[data-testid=reader-audio]");
         var duration = await audio.EvaluateAsync<double>(

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using WebApp.Api.V2;
 using WebApp.Tests.Infrastructure;
@@ -14,8 +13,14 @@ public sealed class ReaderServerFixture : IAsyncLifetime
 {
     public const string Password = "Correct-horse-42";
 
-    /// <summary>What the two generated voices say, one after the other.</summary>
-    public static readonly string[] Lines = [TestSpeech.Sentence, "the weather is nice today so we can walk along the river"];
+    /// <summary>What the two voices say, taking turns: espeak-ng for the host, flite for the guest.</summary>
+    public static readonly string[] Lines =
+    [
+        "good morning and welcome to the show, it is lovely to have you with us this morning",
+        "thank you, it is great to be here today and to talk about the weather",
+        "tell us about your new book please, our listeners have been asking about it all week",
+        "it is a story about a small town by the sea and the people who live there",
+    ];
 
     public VerbatimServer Server { get; } = new();
 
@@ -40,19 +45,23 @@ public sealed class ReaderServerFixture : IAsyncLifetime
         TranscriptId = await TranscribeConversationAsync();
     }
 
-    /// <summary>Two voices, one line each, transcribed through the API; the words labelled A and B.</summary>
+    /// <summary>The conversation transcribed through the API with speaker labels: speakers A and B, four turns.</summary>
     public async Task<string> TranscribeConversationAsync()
     {
-        var first = TestSpeech.Say(Lines[0], "en-us");
-        var pause = TestSpeech.Silence(1.5);
-        var second = TestSpeech.Say(Lines[1], "en-us+f3");
-        var transcript = await Api.TranscribeAsync(TestSpeech.Concat(first, pause, second));
+        var transcript = await Api.TranscribeAsync(Conversation(), new { speaker_labels = true, speakers_expected = 2 });
         Assert.True(transcript.GetProperty("status").GetString() == "completed", $"{transcript}\n{Server.Log}");
-        var id = transcript.GetProperty("id").GetString()!;
+        var speakers = transcript.GetProperty("utterances").EnumerateArray().Select(u => u.GetProperty("speaker").GetString()).ToList();
+        Assert.True(speakers.SequenceEqual(["A", "B", "A", "B"]), $"The diarizer heard these turns: {string.Join(", ", speakers)}");
+        return transcript.GetProperty("id").GetString()!;
+    }
 
-        // The second voice starts after the first line and half the pause.
-        LabelSpeakers(id, boundaryMs: (int)((WavSeconds(first) + 0.75) * 1000));
-        return id;
+    /// <summary>The four lines with short pauses between them, as one WAV file.</summary>
+    public static string Conversation()
+    {
+        var pause = TestSpeech.Silence(0.6);
+        return TestSpeech.Concat(
+            TestSpeech.Espeak(Lines[0]), pause, TestSpeech.Say(Lines[1], "slt"), pause,
+            TestSpeech.Espeak(Lines[2]), pause, TestSpeech.Say(Lines[3], "slt"));
     }
 
     public Task<IPage> SignedInPageAsync(ViewportSize viewport) => Browser.NewPageAsync(Server.BaseAddress, viewport, SignedIn);
@@ -90,29 +99,4 @@ public sealed class ReaderServerFixture : IAsyncLifetime
         await page.Context.CloseAsync();
         return state;
     }
-
-    /// <summary>
-    /// Gives the words speakers A and B, as diarization will once the engine offers speaker_labels (it answers "not
-    /// supported yet" today): written straight into the server's SQLite database, as the job would store them.
-    /// </summary>
-    public void LabelSpeakers(string transcriptId, int boundaryMs)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(Server.DataDirectory, "verbatim.db")}");
-        connection.Open();
-        using var read = connection.CreateCommand();
-        read.CommandText = "SELECT WordsJson FROM Transcripts WHERE upper(Id) = upper($id)";
-        read.Parameters.AddWithValue("$id", transcriptId);
-        var words = JsonSerializer.Deserialize<List<TranscriptWord>>((string)read.ExecuteScalar()!, V2Json.Options)!;
-        var labelled = words.Select(w => w with { Speaker = w.Start < boundaryMs ? "A" : "B" }).ToList();
-        Assert.Contains(labelled, w => w.Speaker == "B");
-
-        using var write = connection.CreateCommand();
-        write.CommandText = "UPDATE Transcripts SET WordsJson = $words WHERE upper(Id) = upper($id)";
-        write.Parameters.AddWithValue("$words", TranscriptMapper.WriteWords(labelled));
-        write.Parameters.AddWithValue("$id", transcriptId);
-        Assert.Equal(1, write.ExecuteNonQuery());
-    }
-
-    // espeak-ng writes 22.05 kHz 16-bit mono WAV with a 44-byte header.
-    public static double WavSeconds(string path) => (new FileInfo(path).Length - 44) / (22050.0 * 2);
 }

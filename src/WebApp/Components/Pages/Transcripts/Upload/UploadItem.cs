@@ -1,4 +1,5 @@
 using WebApp.Data.Entities;
+using WebApp.Infrastructure;
 using WebApp.Transcription.Events;
 
 namespace WebApp.Components.Pages.Transcripts.Upload;
@@ -46,7 +47,21 @@ public sealed class UploadItem
 
     public int Progress { get; private set; }
 
-    public bool IsFinished => State is UploadState.Rejected or UploadState.Failed || (State == UploadState.Submitted && Status is TranscriptStatus.Completed or TranscriptStatus.Error);
+    /// <summary>A picked file; refused at once when it is empty or larger than the server accepts.</summary>
+    public static UploadItem Picked(PickedFile file, long maxBytes)
+    {
+        var problem = file.Size == 0 ? "The file is empty."
+            : file.Size > maxBytes ? $"Too large: this server accepts files up to {UploadReceiver.FormatSize(maxBytes)}."
+            : null;
+        return new UploadItem
+        {
+            Key = file.Id,
+            Name = file.Name,
+            SizeBytes = file.Size,
+            State = problem is null ? UploadState.Ready : UploadState.Rejected,
+            Error = problem,
+        };
+    }
 
     public void Fail(string error)
     {

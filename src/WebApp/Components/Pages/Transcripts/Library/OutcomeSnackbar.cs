@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using WebApp.Data.Entities;
+using WebApp.Transcription.Events;
+
+namespace WebApp.Components.Pages.Transcripts.Library;
+
+public static class OutcomeSnackbar
+{
+    /// <summary>Says that a transcript the person is watching is ready (with a way to open it) or failed (and why).</summary>
+    public static void AnnounceOutcome(this ISnackbar snackbar, NavigationManager navigation, string name, TranscriptChange change)
+    {
+        if (change.Status == TranscriptStatus.Completed)
+        {
+            snackbar.Add($"“{name}” is transcribed.", Severity.Success, config =>
+            {
+                config.Action = "Open";
+                config.OnClick = _ =>
+                {
+                    navigation.NavigateTo($"transcripts/{change.TranscriptId}");
+                    return Task.CompletedTask;
+                };
+            });
+        }
+        else if (change.Status == TranscriptStatus.Error)
+        {
+            snackbar.Add($"“{name}” could not be transcribed: {change.Error}", Severity.Error);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using Bunit;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using Quartz;
+using WebApp.Data;
+using WebApp.Data.Entities;
+using WebApp.Infrastructure;
+using WebApp.Library;
+using WebApp.Tests.Library;
+using WebApp.Transcription;
+using WebApp.Transcription.Engine;
+using WebApp.Transcription.Events;
+
+namespace WebApp.Tests.Components.Transcripts;
+
+/// <summary>
+/// A bUnit context for the library and new-transcript pages: MudBlazor, a real migrated SQLite database in memory,
+/// the real library, deleter, submitter and notifier, a signed-in user with a personal team, and a job queue that
+/// only records (an unstarted in-memory Quartz scheduler): no job runs, so tests drive the live status themselves.
+/// </summary>
+public abstract class TranscriptPagesContext : BunitContext, IAsyncLifetime
+{
+    // The pages load and save through the database asynchronously; generous, for a busy CI machine.
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private readonly string dataDirectory = Directory.CreateTempSubdirectory("verbatim-test-").FullName;
+
+    protected TranscriptPagesContext()
+    {
+        User = Database.AddUser("ann@example.com");
+        OtherUser = Database.AddUser("bob@example.com");
+
+        Services.AddScoped<ApplicationDbContext>(_ => Database.CreateDbContext());
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(Options.Create(new VerbatimOptions { DataDirectory = dataDirectory }));
+        Services.AddSingleton(Options.Create(new UploadOptions { MaxBytes = MaxUploadBytes }));
+        Services.AddSingleton(Options.Create(new AntiforgeryOptions()));
+        Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgeryState>();
+        Services.AddSingleton<UploadStore>();
+        Services.AddScoped<TranscriptLibrary>();
+        Services.AddScoped<TranscriptDeleter>();
+        Services.AddScoped<TranscriptSubmitter>();
+        Services.AddSingleton<ISpeechEngine, NoSpeechEngine>();
+        // In memory, and never started: queued jobs are recorded, none runs.
+        Services.AddQuartz();
+        Services.AddSingleton<TranscriptionQueue>();
+        Services.AddSingleton<TranscriptNotifier>();
+        Services.AddSingleton<ITranscriptEvents, NotifierOnlyEvents>();
+        Services.AddMudServices();
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized(User.Email!);
+        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, User.Id));
+
+        // MudBlazor's and the upload module's JS have nothing to do here; the pages are interactive (InteractiveServer).
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    protected const long MaxUploadBytes = 10_000_000;
+
+    protected LibraryDatabase Database { get; } = new();
+
+    protected ApplicationUser User { get; }
+
+    protected ApplicationUser OtherUser { get; }
+
+    protected TranscriptNotifier Notifier => Services.GetRequiredService<TranscriptNotifier>();
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services can only be disposed asynchronously, and xUnit 2 disposes test classes synchronously
+    // unless they implement IAsyncLifetime.
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        Database.Dispose();
+        Directory.Delete(dataDirectory, recursive: true);
+    }
+
+    private sealed class FixedAntiforgeryState : AntiforgeryStateProvider
+    {
+        public override AntiforgeryRequestToken? GetAntiforgeryToken() => new("test-token", "__RequestVerificationToken");
+    }
+
+    /// <summary>Changes go to this process's pages only, as the broadcaster would send them (there is no hub here).</summary>
+    private sealed class NotifierOnlyEvents(TranscriptNotifier notifier) : ITranscriptEvents
+    {
+        public void Publish(TranscriptChange change) => _ = notifier.NotifyAsync(change);
+    }
+
+    private sealed class NoSpeechEngine : ISpeechEngine
+    {
+        public IReadOnlyList<string> ModelNames { get; } = ["pocketsphinx-en-us"];
+
+        public Task<RecognitionResult> TranscribeAsync(string audioPath, IProgress<int>? progress, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("No job runs in these tests.");
+    }
+}

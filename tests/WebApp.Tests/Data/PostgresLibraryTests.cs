@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using WebApp.Api.V2;
+using WebApp.Data;
+using WebApp.Data.Entities;
+using WebApp.Data.Providers;
+using WebApp.Library;
+
+namespace WebApp.Tests.Data;
+
+/// <summary>The library's full-text search on PostgreSQL (tsvector column and GIN index from the LibrarySearch migration).</summary>
+public sealed class PostgresLibraryTests : IAsyncLifetime
+{
+    private readonly string databaseName = $"verbatim_test_{Guid.NewGuid():N}";
+    private DbContextOptions<PostgresDbContext> options = default!;
+
+    private static string AdminConnectionString =>
+        Environment.GetEnvironmentVariable("VERBATIM_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("VERBATIM_TEST_POSTGRES is not set: run the suite with ./test.sh, which starts PostgreSQL.");
+
+    public async Task InitializeAsync()
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = databaseName }.ToString();
+        options = DesignTime.Options<PostgresDbContext>(o => o.UseNpgsql(connectionString));
+        await using var db = new PostgresDbContext(options);
+        await db.Database.MigrateAsync();
+    }
+
+    [Fact]
+    public async Task OnPostgres_SearchFindsTitleAndText_WithTheSameRulesAsSqlite()
+    {
+        var teamId = Guid.NewGuid();
+        var otherTeamId = Guid.NewGuid();
+        await using (var db = new PostgresDbContext(options))
+        {
+            db.Teams.AddRange(new Team { Id = teamId, Name = "a", CreatedAt = DateTime.UtcNow }, new Team { Id = otherTeamId, Name = "b", CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        var park = await AddAsync(teamId, "Saturday.mp3", "we will go to the Park in the afternoon");
+        var titled = await AddAsync(teamId, "Parking garage.wav", "the budget for next year");
+        await AddAsync(teamId, "Other.wav", "nothing to see");
+        await AddAsync(otherTeamId, "Park.wav", "the park again");
+
+        await using var query = new PostgresDbContext(options);
+        var library = new TranscriptLibrary(query);
+        var prefix = await library.ListAsync(new LibraryQuery(teamId) { Search = "par" });
+        var exact = await library.ListAsync(new LibraryQuery(teamId) { Search = "park after" });
+
+        Assert.Equal([titled.Id, park.Id], prefix.Rows.Select(r => r.Id));
+        Assert.Equal([park.Id], exact.Rows.Select(r => r.Id));
+        Assert.Equal(2500, exact.Rows[0].Hit!.JumpMs);
+        Assert.Equal(["Park", "afternoon"], exact.Rows[0].Hit!.Snippet.Where(p => p.Match).Select(p => p.Text));
+    }
+
+    private async Task<Transcript> AddAsync(Guid teamId, string title, string text)
+    {
+        var transcript = new Transcript
+        {
+            Id = Guid.NewGuid(),
+            TeamId = teamId,
+            Status = TranscriptStatus.Completed,
+            Title = title,
+            AudioUrl = "https://example.com/a.mp3",
+            OptionsJson = "{}",
+            Text = text,
+            WordsJson = TranscriptMapper.WriteWords(text.Split(' ').Select((w, i) => new TranscriptWord(w, i * 500, i * 500 + 400, 0.9)).ToList()),
+            CreatedAt = DateTime.UtcNow,
+        };
+        await using var db = new PostgresDbContext(options);
+        db.Transcripts.Add(transcript);
+        await db.SaveChangesAsync();
+        return transcript;
+    }
+
+    public async Task DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
