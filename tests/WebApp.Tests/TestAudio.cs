@@ -9,7 +9,7 @@ namespace WebApp.Tests;
 /// </summary>
 public static class TestAudio
 {
-    /// <summary>Without it sox adds random noise when it converts, and the same inputs give a different file each run.</summary>
+    /// <summary>Without it sox adds random noise whenever it writes 16-bit audio, even silence, and no two runs give the same file.</summary>
     private const string NoDither = "--no-dither";
 
     /// <summary>Speaks <paramref name="text"/> with espeak-ng into a WAV file (22 kHz mono). Voices differ by speaker.</summary>
@@ -29,7 +29,7 @@ public static class TestAudio
     /// <summary>Digital silence, 16 kHz mono.</summary>
     public static string Silence(double seconds, string path)
     {
-        Run("sox", "-n", "-r", "16000", "-c", "1", "-b", "16", path, "trim", "0", Seconds(seconds));
+        Run("sox", NoDither, "-n", "-r", "16000", "-c", "1", "-b", "16", path, "trim", "0", Seconds(seconds));
         return path;
     }
 
