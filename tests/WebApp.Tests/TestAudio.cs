@@ -55,6 +55,22 @@ public static class TestAudio
         }
     }
 
+    /// <summary>One channel per input (16 kHz, 16-bit), the shorter ones padded with silence.</summary>
+    public static string Channels(string path, IEnumerable<string> inputs)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var mono = inputs.Select(input => Concat(Path.Combine(folder, $"channel-{Guid.NewGuid():N}.wav"), [input])).ToList();
+        try
+        {
+            Run("sox", [NoDither, "-M", .. mono, path]);
+            return path;
+        }
+        finally
+        {
+            mono.ForEach(File.Delete);
+        }
+    }
+
     /// <summary>Re-encodes with ffmpeg; the output's extension picks the container, <paramref name="options"/> the rest.</summary>
     public static string Convert(string input, string output, params string[] options)
     {

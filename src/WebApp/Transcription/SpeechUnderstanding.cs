@@ -15,15 +15,16 @@ public sealed record UnderstoodSpeech(IReadOnlyList<TranscriptWord> Words, strin
 /// </summary>
 public sealed class SpeechUnderstanding(AudioDecoder decoder, SpeakerDiarizer diarizer)
 {
-    public async Task<UnderstoodSpeech> ApplyAsync(string audioPath, RecognitionResult recognition, TranscriptParams options, CancellationToken cancellationToken)
+    public async Task<UnderstoodSpeech> ApplyAsync(RecognitionRequest request, RecognitionResult recognition, TranscriptParams options, CancellationToken cancellationToken)
     {
+        // On a multichannel transcript each channel is a speaker of its own, named by its number as AssemblyAI does.
         IReadOnlyList<TranscriptWord> words = recognition.Words
-            .Select(w => new TranscriptWord(w.Text, w.StartMs, w.EndMs, Math.Round(w.Confidence, 5)))
+            .Select(w => new TranscriptWord(w.Text, w.StartMs, w.EndMs, Math.Round(w.Confidence, 5), ChannelName(w.Channel), ChannelName(w.Channel)))
             .ToList();
 
         if (options.SpeakerLabels == true && words.Count > 0)
         {
-            words = await LabelSpeakersAsync(audioPath, recognition.Words, words, options, cancellationToken);
+            words = await LabelSpeakersAsync(request, recognition.Words, words, options, cancellationToken);
         }
 
         var spellings = CustomSpellingReader.Read(options.CustomSpelling).Spellings;
@@ -39,13 +40,31 @@ public sealed class SpeechUnderstanding(AudioDecoder decoder, SpeakerDiarizer di
         return new UnderstoodSpeech(words, TranscriptFormatter.JoinText(words));
     }
 
+    /// <summary>
+    /// Speakers "A", "B", …; on a multichannel transcript each channel is diarized on its own and its speakers are
+    /// "1A", "1B", "2A", ….
+    /// </summary>
     private async Task<IReadOnlyList<TranscriptWord>> LabelSpeakersAsync(
-        string audioPath, IReadOnlyList<RecognizedWord> recognized, IReadOnlyList<TranscriptWord> words, TranscriptParams options, CancellationToken cancellationToken)
+        RecognitionRequest request, IReadOnlyList<RecognizedWord> recognized, IReadOnlyList<TranscriptWord> words, TranscriptParams options, CancellationToken cancellationToken)
     {
-        // Decoding again costs about 1% of recognition and keeps the engine's interface to words alone.
-        using var audio = await decoder.DecodeAsync(audioPath, cancellationToken);
         var hint = new SpeakerCountHint(options.SpeakersExpected, options.SpeakerOptions?.MinSpeakersExpected, options.SpeakerOptions?.MaxSpeakersExpected);
-        var speakers = await diarizer.AssignSpeakersAsync(audio, recognized, hint, cancellationToken);
-        return words.Select((w, i) => w with { Speaker = SpeakerLabel.For(speakers[i]) }).ToList();
+        var labelled = words.ToArray();
+        foreach (var channel in recognized.Select(w => w.Channel).Distinct())
+        {
+            var indexes = Enumerable.Range(0, recognized.Count).Where(i => recognized[i].Channel == channel).ToArray();
+
+            // Decoding again costs about 1% of recognition and keeps the engine's interface to words alone.
+            using var audio = await decoder.DecodeAsync(request.AudioPath, request.Window, channel, cancellationToken);
+            var relative = indexes.Select(i => recognized[i] with { StartMs = recognized[i].StartMs - audio.OffsetMs, EndMs = recognized[i].EndMs - audio.OffsetMs }).ToList();
+            var speakers = await diarizer.AssignSpeakersAsync(audio, relative, hint, cancellationToken);
+            for (var k = 0; k < indexes.Length; k++)
+            {
+                labelled[indexes[k]] = labelled[indexes[k]] with { Speaker = ChannelName(channel) + SpeakerLabel.For(speakers[k]) };
+            }
+        }
+
+        return labelled;
     }
+
+    private static string? ChannelName(int? channel) => channel?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

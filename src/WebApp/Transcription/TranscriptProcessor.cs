@@ -45,8 +45,9 @@ public sealed class TranscriptProcessor(
         try
         {
             var audioPath = await LocateAudioAsync(transcript, workDirectory, cancellationToken);
-            var result = await engine.TranscribeAsync(audioPath, new ProgressRecorder(dbFactory, events, TranscriptChange.Of(transcript)), cancellationToken);
-            var understood = await understanding.ApplyAsync(audioPath, result, TranscriptMapper.ReadOptions(transcript), cancellationToken);
+            var request = RecognitionRequestFor(audioPath, TranscriptMapper.ReadOptions(transcript));
+            var result = await engine.TranscribeAsync(request, new ProgressRecorder(dbFactory, events, TranscriptChange.Of(transcript)), cancellationToken);
+            var understood = await understanding.ApplyAsync(request, result, TranscriptMapper.ReadOptions(transcript), cancellationToken);
             Complete(transcript, result, understood);
             logger.LogInformation("Transcribed {TranscriptId}: {Words} words, {Seconds:F1} s of audio", transcriptId, result.Words.Count, result.AudioDurationSeconds);
         }
@@ -74,6 +75,12 @@ public sealed class TranscriptProcessor(
         }
     }
 
+    private static RecognitionRequest RecognitionRequestFor(string audioPath, TranscriptParams options) => new(audioPath)
+    {
+        Window = new AudioWindow(options.AudioStartFrom ?? 0, options.AudioEndAt),
+        SeparateChannels = options.Multichannel == true,
+    };
+
     private async Task<string> LocateAudioAsync(Transcript transcript, string workDirectory, CancellationToken cancellationToken)
     {
         if (transcript.UploadId is { } uploadId)
@@ -95,6 +102,7 @@ public sealed class TranscriptProcessor(
         transcript.WordsJson = TranscriptMapper.WriteWords(words);
         transcript.Confidence = words.Count == 0 ? null : Math.Round(words.Average(w => w.Confidence), 5);
         transcript.AudioDurationSeconds = result.AudioDurationSeconds;
+        transcript.AudioChannels = result.AudioChannels;
         transcript.SpeechModelUsed = result.SpeechModel;
         transcript.LanguageCode ??= TranscriptMapper.ReadOptions(transcript).LanguageCode ?? "en_us";
         transcript.Progress = 100;

@@ -24,6 +24,9 @@ public static class TestSpeech
     /// <summary>The files one after another in one WAV.</summary>
     public static string Concat(params string[] files) => TestAudio.Concat(NewPath(".wav"), files);
 
+    /// <summary>A multichannel WAV: the first file on channel 1 (left), the second on channel 2, ….</summary>
+    public static string Channels(params string[] files) => TestAudio.Channels(NewPath(".wav"), files);
+
     /// <summary><paramref name="source"/> converted by ffmpeg to the format its <paramref name="extension"/> names.</summary>
     public static string Convert(string source, string extension, params string[] ffmpegOptions) =>
         TestAudio.Convert(source, NewPath(extension), ffmpegOptions);

@@ -22,6 +22,8 @@ public static class TranscriptCapabilities
 
     public static readonly TranscriptFeature SpeakersExpected = new("speakers_expected", "Expected speakers", true, p => p.SpeakersExpected is not null);
 
+    public static readonly TranscriptFeature Multichannel = new("multichannel", "Multichannel", true, p => p.Multichannel == true);
+
     public static readonly TranscriptFeature LanguageDetection = new("language_detection", "Detect the language", false, p => p.LanguageDetection == true);
 
     public static readonly TranscriptFeature RedactPii = new("redact_pii", "Redact personal information", true, p => p.RedactPii == true);
@@ -35,12 +37,12 @@ public static class TranscriptCapabilities
     [
         SpeakerLabels,
         SpeakersExpected,
-        new("multichannel", "Multichannel", false, p => p.Multichannel == true),
+        Multichannel,
         LanguageDetection,
         Disfluencies,
         FilterProfanity,
-        new("audio_start_from", "Start at", false, p => p.AudioStartFrom is not null),
-        new("audio_end_at", "End at", false, p => p.AudioEndAt is not null),
+        new("audio_start_from", "Start at", true, p => p.AudioStartFrom is not null),
+        new("audio_end_at", "End at", true, p => p.AudioEndAt is not null),
         new("keyterms_prompt", "Key terms", false, p => p.KeytermsPrompt is { Count: > 0 }),
         new("custom_spelling", "Custom spelling", true, p => p.CustomSpelling is { Count: > 0 }),
         RedactPii,

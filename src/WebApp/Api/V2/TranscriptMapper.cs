@@ -50,6 +50,7 @@ public static class TranscriptMapper
             Disfluencies = options.Disfluencies ?? false,
             FilterProfanity = options.FilterProfanity ?? false,
             Multichannel = options.Multichannel ?? false,
+            AudioChannels = transcript.AudioChannels,
             SpeakerLabels = options.SpeakerLabels ?? false,
             SpeakersExpected = options.SpeakersExpected,
             SpeakerOptions = options.SpeakerOptions,

@@ -95,6 +95,16 @@ public static class TranscriptRequestReader
             return "speakers_expected and speaker_options need speaker_labels set to true.";
         }
 
+        if (body.AudioStartFrom is < 0 || body.AudioEndAt is < 0)
+        {
+            return "audio_start_from and audio_end_at must be positive numbers of milliseconds.";
+        }
+
+        if (body.AudioEndAt is { } end && end <= (body.AudioStartFrom ?? 0))
+        {
+            return "audio_end_at must be greater than audio_start_from.";
+        }
+
         if (CustomSpellingReader.Read(body.CustomSpelling).Error is { } spellingError)
         {
             return spellingError;

@@ -34,6 +34,9 @@ public class Transcript
 
     public double? AudioDurationSeconds { get; set; }
 
+    /// <summary>How many channels were transcribed separately (multichannel), else null.</summary>
+    public int? AudioChannels { get; set; }
+
     public string? LanguageCode { get; set; }
 
     public string? SpeechModelUsed { get; set; }

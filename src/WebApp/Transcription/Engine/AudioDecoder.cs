@@ -7,7 +7,13 @@ public sealed class AudioDecoder(string? scratchDirectory = null)
     private const string NoAudio = "File does not appear to contain audio.";
 
     /// <exception cref="AudioDecodingException">Nothing in the file decodes as audio; the message says what the file is.</exception>
-    public async Task<DecodedAudio> DecodeAsync(string path, CancellationToken cancellationToken)
+    public Task<DecodedAudio> DecodeAsync(string path, CancellationToken cancellationToken) =>
+        DecodeAsync(path, AudioWindow.Whole, channel: null, cancellationToken);
+
+    /// <summary>Decodes <paramref name="window"/> of the file: one channel of it, or all channels mixed down.</summary>
+    /// <param name="channel">1-based channel to keep, or null to mix all channels.</param>
+    /// <exception cref="AudioDecodingException">Nothing in the file decodes as audio, or the window starts after its end.</exception>
+    public async Task<DecodedAudio> DecodeAsync(string path, AudioWindow window, int? channel, CancellationToken cancellationToken)
     {
         var input = new FileInfo(path);
         if (!input.Exists)
@@ -18,14 +24,20 @@ public sealed class AudioDecoder(string? scratchDirectory = null)
         var spool = CreateSpool();
         try
         {
-            var outcome = await ExternalProcess.RunAsync("ffmpeg", FfmpegArguments(input.FullName),
+            var outcome = await ExternalProcess.RunAsync("ffmpeg", FfmpegArguments(input.FullName, window, channel),
                 stdout => stdout.CopyToAsync(spool, CancellationToken.None), cancellationToken);
             await spool.FlushAsync(CancellationToken.None);
 
             // A damaged file still yields what could be decoded, with a non-zero exit code; that beats failing the job.
             if (spool.Length >= sizeof(short))
             {
-                return new DecodedAudio(spool);
+                return new DecodedAudio(spool, window.StartMs);
+            }
+
+            if (!window.IsWhole && await ProbeDurationSecondsAsync(input.FullName, cancellationToken) is { } seconds)
+            {
+                throw new AudioDecodingException(
+                    $"audio_start_from ({window.StartMs} ms) is at or after the end of the audio ({seconds * 1000:F0} ms).");
             }
 
             throw new AudioDecodingException(await DescribeUndecodableAsync(input.FullName, outcome.StandardErrorTail, cancellationToken));
@@ -37,16 +49,51 @@ public sealed class AudioDecoder(string? scratchDirectory = null)
         }
     }
 
-    private static string[] FfmpegArguments(string fullPath) =>
-    [
-        "-nostdin", "-hide_banner", "-loglevel", "error",
+    /// <summary>How many channels the file's first audio stream has, or null when ffprobe finds no audio stream.</summary>
+    public static async Task<int?> CountChannelsAsync(string path, CancellationToken cancellationToken)
+    {
+        var channels = await ExternalProcess.QueryAsync("ffprobe",
+            ["-v", "error", "-protocol_whitelist", "file", "-select_streams", "a:0", "-show_entries", "stream=channels", "-of", "csv=p=0",
+             "file:" + Path.GetFullPath(path)], cancellationToken);
+        return int.TryParse(channels?.Split('\n')[0].Trim(), out var count) && count > 0 ? count : null;
+    }
+
+    /// <summary>The length of the whole file as its container reports it, or null when it reports none.</summary>
+    public static async Task<double?> ProbeDurationSecondsAsync(string path, CancellationToken cancellationToken)
+    {
+        var duration = await ExternalProcess.QueryAsync("ffprobe",
+            ["-v", "error", "-protocol_whitelist", "file", "-show_entries", "format=duration", "-of", "csv=p=0", "file:" + Path.GetFullPath(path)],
+            cancellationToken);
+        return double.TryParse(duration?.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? seconds : null;
+    }
+
+    private static List<string> FfmpegArguments(string fullPath, AudioWindow window, int? channel)
+    {
+        List<string> arguments = ["-nostdin", "-hide_banner", "-loglevel", "error"];
+        if (window.StartMs > 0)
+        {
+            // Before -i: ffmpeg seeks in the input, then decodes from there (sample-accurate for audio).
+            arguments.AddRange(["-ss", Seconds(window.StartMs)]);
+        }
+
         // "file:" and the whitelist keep a crafted name or playlist from making ffmpeg open URLs or other protocols.
-        "-protocol_whitelist", "file",
-        "-i", "file:" + fullPath,
-        "-vn", "-sn", "-dn",
-        "-ac", "1", "-ar", DecodedAudio.SampleRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        "-f", "s16le", "-acodec", "pcm_s16le", "pipe:1",
-    ];
+        arguments.AddRange(["-protocol_whitelist", "file", "-i", "file:" + fullPath, "-vn", "-sn", "-dn"]);
+        if (window.EndMs is { } endMs)
+        {
+            arguments.AddRange(["-t", Seconds(endMs - window.StartMs)]);
+        }
+
+        if (channel is { } number)
+        {
+            arguments.AddRange(["-af", $"pan=mono|c0=c{number - 1}"]);
+        }
+
+        arguments.AddRange(["-ac", "1", "-ar", DecodedAudio.SampleRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-f", "s16le", "-acodec", "pcm_s16le", "pipe:1"]);
+        return arguments;
+    }
+
+    private static string Seconds(int milliseconds) => (milliseconds / 1000.0).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
     private FileStream CreateSpool()
     {

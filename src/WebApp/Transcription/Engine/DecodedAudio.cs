@@ -13,11 +13,15 @@ public sealed class DecodedAudio : IDisposable
 
     private readonly FileStream spool;
 
-    internal DecodedAudio(FileStream spool)
+    internal DecodedAudio(FileStream spool, int offsetMs = 0)
     {
         this.spool = spool;
+        OffsetMs = offsetMs;
         SampleCount = spool.Length / sizeof(short);
     }
+
+    /// <summary>Where the first sample lies in the original file (audio_start_from), in milliseconds.</summary>
+    public int OffsetMs { get; }
 
     public long SampleCount { get; }
 

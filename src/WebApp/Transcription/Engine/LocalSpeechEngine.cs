@@ -14,7 +14,7 @@ public sealed class LocalSpeechEngine(
 {
     public const string ModelName = "pocketsphinx-en-us";
 
-    /// <summary>Decoding is quick next to recognition; this much of the progress bar is for it.</summary>
+    /// <summary>Decoding is quick next to recognition; this much of each channel's share of the progress bar is for it.</summary>
     private const int DecodedPercent = 5;
 
     public IReadOnlyList<string> ModelNames { get; } = [ModelName];
@@ -23,18 +23,47 @@ public sealed class LocalSpeechEngine(
     /// Cancellation stops ffmpeg at once and stops handing out segments; a segment already inside pocketsphinx runs to
     /// its end (a few seconds), since the native call cannot be interrupted.
     /// </remarks>
-    public async Task<RecognitionResult> TranscribeAsync(string audioPath, IProgress<int>? progress, CancellationToken cancellationToken)
+    public async Task<RecognitionResult> TranscribeAsync(RecognitionRequest request, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var percent = new MonotonicProgress(progress);
         percent.Report(0);
 
-        using var audio = await audioDecoder.DecodeAsync(audioPath, cancellationToken);
-        var segments = segmenter.Split(audio);
-        percent.Report(DecodedPercent);
+        // Channels one after the other: each already keeps every decoder busy, and only one channel's PCM is on disk at a time.
+        int?[] channels = request.SeparateChannels
+            ? [.. Enumerable.Range(1, await AudioDecoder.CountChannelsAsync(request.AudioPath, cancellationToken) ?? 1).Select(c => (int?)c)]
+            : [null];
+        var words = new List<RecognizedWord>();
+        var decodedSeconds = 0.0;
+        var segmentCount = 0;
+        for (var i = 0; i < channels.Length; i++)
+        {
+            var share = new ChannelShare(percent, i, channels.Length);
+            using var audio = await audioDecoder.DecodeAsync(request.AudioPath, request.Window, channels[i], cancellationToken);
+            var segments = segmenter.Split(audio);
+            share.Report(DecodedPercent);
+            words.AddRange(await RecognizeAsync(audio, segments, channels[i], share, cancellationToken));
+            decodedSeconds = audio.DurationSeconds;
+            segmentCount += segments.Count;
+        }
 
+        percent.Report(100);
+        var duration = request.Window.IsWhole
+            ? decodedSeconds
+            : await AudioDecoder.ProbeDurationSecondsAsync(request.AudioPath, cancellationToken) ?? request.Window.StartMs / 1000.0 + decodedSeconds;
+        var result = new RecognitionResult(
+            [.. words.OrderBy(w => w.StartMs).ThenBy(w => w.Channel)], duration, ModelName, request.SeparateChannels ? channels.Length : null);
+        logger.LogInformation(
+            "Recognised {WordCount} words in {AudioSeconds:F1} s of audio ({Channels} channel(s), {SegmentCount} segments) in {ElapsedSeconds:F1} s",
+            result.Words.Count, decodedSeconds, channels.Length, segmentCount, clock.Elapsed.TotalSeconds);
+        return result;
+    }
+
+    private async Task<IEnumerable<RecognizedWord>> RecognizeAsync(
+        DecodedAudio audio, IReadOnlyList<SpeechSegment> segments, int? channel, ChannelShare progress, CancellationToken cancellationToken)
+    {
         var wordsBySegment = new IReadOnlyList<RecognizedWord>[segments.Count];
-        var samplesToRecognise = segments.Sum(segment => (long)segment.SampleCount);
+        var samplesToRecognise = Math.Max(1, segments.Sum(segment => (long)segment.SampleCount));
         long samplesRecognised = 0;
         var parallelism = new ParallelOptions { MaxDegreeOfParallelism = decoders.Size, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, segments.Count), parallelism, async (index, token) =>
@@ -42,23 +71,21 @@ public sealed class LocalSpeechEngine(
             var segment = segments[index];
             var samples = audio.ReadSamples(segment.StartSample, segment.SampleCount);
             var words = await decoders.RunAsync(decoder => decoder.Recognize(samples), token);
-            wordsBySegment[index] = ShiftTo(segment, words);
+            wordsBySegment[index] = Place(words, audio.OffsetMs + (int)(segment.StartSample * 1000 / DecodedAudio.SampleRate), channel);
 
             var done = Interlocked.Add(ref samplesRecognised, segment.SampleCount);
-            percent.Report(DecodedPercent + (int)((100 - DecodedPercent) * done / samplesToRecognise));
+            progress.Report(DecodedPercent + (int)((100 - DecodedPercent) * done / samplesToRecognise));
         });
-        percent.Report(100);
-
-        var result = new RecognitionResult([.. wordsBySegment.SelectMany(words => words)], audio.DurationSeconds, ModelName);
-        logger.LogInformation(
-            "Recognised {WordCount} words in {AudioSeconds:F1} s of audio ({SegmentCount} segments) in {ElapsedSeconds:F1} s",
-            result.Words.Count, result.AudioDurationSeconds, segments.Count, clock.Elapsed.TotalSeconds);
-        return result;
+        return wordsBySegment.SelectMany(words => words);
     }
 
-    private static RecognizedWord[] ShiftTo(SpeechSegment segment, IReadOnlyList<RecognizedWord> words)
+    /// <summary>Segment-relative words to times from the start of the file, tagged with their channel.</summary>
+    private static RecognizedWord[] Place(IReadOnlyList<RecognizedWord> words, int offsetMs, int? channel) =>
+        [.. words.Select(word => word with { StartMs = word.StartMs + offsetMs, EndMs = word.EndMs + offsetMs, Channel = channel })];
+
+    /// <summary>One channel's slice of the job's 0–100 progress.</summary>
+    private sealed class ChannelShare(MonotonicProgress total, int index, int count)
     {
-        var offsetMs = (int)(segment.StartSample * 1000 / DecodedAudio.SampleRate);
-        return [.. words.Select(word => word with { StartMs = word.StartMs + offsetMs, EndMs = word.EndMs + offsetMs })];
+        public void Report(int percent) => total.Report((100 * index + percent) / count);
     }
 }

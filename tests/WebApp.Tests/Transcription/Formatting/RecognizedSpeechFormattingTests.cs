@@ -1,4 +1,5 @@
 using WebApp.Api.V2;
+using WebApp.Transcription.Engine;
 using WebApp.Transcription.Formatting;
 using Xunit.Abstractions;
 

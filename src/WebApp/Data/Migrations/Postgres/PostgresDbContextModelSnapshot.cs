@@ -411,6 +411,9 @@ namespace WebApp.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("AudioChannels")
+                        .HasColumnType("integer");
+
                     b.Property<double?>("AudioDurationSeconds")
                         .HasColumnType("double precision");
 

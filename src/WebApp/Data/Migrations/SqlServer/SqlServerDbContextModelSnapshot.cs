@@ -413,6 +413,9 @@ namespace WebApp.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("AudioChannels")
+                        .HasColumnType("int");
+
                     b.Property<double?>("AudioDurationSeconds")
                         .HasColumnType("float");
 

@@ -402,6 +402,9 @@ namespace WebApp.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AudioChannels")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("AudioDurationSeconds")
                         .HasColumnType("REAL");
 

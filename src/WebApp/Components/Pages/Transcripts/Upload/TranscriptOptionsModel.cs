@@ -29,6 +29,8 @@ public sealed class TranscriptOptionsModel
     /// <summary>Null: let the engine decide.</summary>
     public int? SpeakersExpected { get; set; }
 
+    public bool Multichannel { get; set; }
+
     public bool RedactPii { get; set; }
 
     public IReadOnlyCollection<string> PiiPolicies { get; set; } = DefaultPiiPolicies.Where(TranscriptCapabilities.PiiPolicies.Contains).ToArray();
@@ -55,6 +57,7 @@ public sealed class TranscriptOptionsModel
             LanguageDetection = detectLanguage ? true : null,
             SpeakerLabels = speakerLabels ? true : null,
             SpeakersExpected = speakerLabels && TranscriptCapabilities.SpeakersExpected.Supported ? SpeakersExpected : null,
+            Multichannel = On(TranscriptCapabilities.Multichannel, Multichannel) ? true : null,
             RedactPii = redactPii ? true : null,
             RedactPiiPolicies = redactPii ? [.. PiiPolicies] : null,
             FilterProfanity = On(TranscriptCapabilities.FilterProfanity, FilterProfanity) ? true : null,
