@@ -59,9 +59,11 @@ public sealed class TranscriptLibrary(ApplicationDbContext db)
                 t.LanguageCode,
                 t.CreatedAt,
                 t.Error,
+                t.SpeakerCount,
+                // Transcripts finished before SpeakerCount was stored have their speakers counted from the words.
+                CountSpeakers = t.SpeakerCount == null && t.OptionsJson.Contains(SpeakerLabelsRequested),
                 // The words are read only when something needs them: the search's jump, or counting speakers.
-                SpeakerLabels = t.OptionsJson.Contains(SpeakerLabelsRequested),
-                WordsJson = searching || t.OptionsJson.Contains(SpeakerLabelsRequested) ? t.WordsJson : null,
+                WordsJson = searching || (t.SpeakerCount == null && t.OptionsJson.Contains(SpeakerLabelsRequested)) ? t.WordsJson : null,
             })
             .ToDictionaryAsync(t => t.Id, cancellationToken);
 
@@ -71,7 +73,7 @@ public sealed class TranscriptLibrary(ApplicationDbContext db)
             t.Status,
             t.Progress,
             t.AudioDurationSeconds,
-            t.SpeakerLabels && t.WordsJson is not null ? TranscriptWords.SpeakerCount(t.WordsJson) : null,
+            t.SpeakerCount ?? (t.CountSpeakers && t.WordsJson is not null ? TranscriptWords.SpeakerCount(t.WordsJson) : null),
             t.LanguageCode,
             t.CreatedAt,
             t.Error,

@@ -103,6 +103,8 @@ public sealed class TranscriptProcessor(
         transcript.Confidence = words.Count == 0 ? null : Math.Round(words.Average(w => w.Confidence), 5);
         transcript.AudioDurationSeconds = result.AudioDurationSeconds;
         transcript.AudioChannels = result.AudioChannels;
+        var speakers = words.Select(w => w.Speaker).OfType<string>().Distinct().Count();
+        transcript.SpeakerCount = speakers == 0 ? null : speakers;
         transcript.SpeechModelUsed = result.SpeechModel;
         transcript.LanguageCode ??= TranscriptMapper.ReadOptions(transcript).LanguageCode ?? "en_us";
         transcript.Progress = 100;

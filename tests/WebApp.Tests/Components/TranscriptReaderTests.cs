@@ -5,7 +5,10 @@ using WebApp.Components.Pages.Transcripts.Reader;
 using WebApp.Data.Entities;
 using WebApp.Sharing;
 using WebApp.Transcription.Events;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using WebApp.Components.Pages.Transcripts;
 
 namespace WebApp.Tests.Components;
 
@@ -24,6 +27,21 @@ public sealed class TranscriptReaderTests : ReaderContext
         Assert.Equal(true, seek.Arguments[2]);
         Block(reader, "how are you").QuerySelector(".reader-block__time")!.Click();
         Assert.Equal(2600, Player.Invocations["seek"][1].Arguments[1]);
+    }
+
+    [Fact]
+    public void OpeningTheTranscript_TakesAwayTheSnackbarThatAnnouncedIt_AndNoOther()
+    {
+        var transcript = Database.AddTranscript();
+        var other = Guid.NewGuid();
+        var snackbar = Services.GetRequiredService<ISnackbar>();
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        snackbar.AnnounceOutcome(navigation, "Interview", new TranscriptChange(transcript.Id, transcript.TeamId, TranscriptStatus.Completed, 100, "Interview", null));
+        snackbar.AnnounceOutcome(navigation, "Memo", new TranscriptChange(other, transcript.TeamId, TranscriptStatus.Completed, 100, "Memo", null));
+
+        RenderReader(transcript.Id);
+
+        Assert.Equal(["“Memo” is transcribed."], snackbar.ShownSnackbars.Select(s => s.Message));
     }
 
     [Fact]

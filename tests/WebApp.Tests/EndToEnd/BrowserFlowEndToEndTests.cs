@@ -45,6 +45,7 @@ public sealed class BrowserFlowEndToEndTests(ReaderServerFixture fixture) : IAsy
 
         // The library renders before its circuit is up; its delete buttons are enabled once typing reaches it.
         await Expect(row.Locator("[data-testid=delete-transcript]")).ToBeEnabledAsync();
+        await Expect(row.Locator("td[data-label=Speakers]")).ToHaveTextAsync("2");
         await page.FillAsync("#library-search", spoken);
         await Expect(row.Locator("[data-testid=search-snippet]")).ToContainTextAsync(spoken, new() { IgnoreCase = true });
         await PlaywrightBrowser.ScreenshotAsync(page, "flow-library-search");
@@ -82,30 +83,11 @@ public sealed class BrowserFlowEndToEndTests(ReaderServerFixture fixture) : IAsy
         await Expect(stranger.Locator("[data-testid=reader-not-found]")).ToBeVisibleAsync();
     }
 
-    /// <summary>
-    /// Picks a file in the upload page's file input. Its script starts listening once the page's circuit is up and
-    /// nothing on the page says when that is, so a pick that went unnoticed is made again.
-    /// </summary>
+    /// <summary>Picks a file in the upload page's file input once its script listens (it marks the drop zone ready).</summary>
     private static async Task PickFileAsync(IPage page, string path)
     {
-        var items = page.Locator("[data-testid=upload-item]");
-        for (var attempt = 1; await items.CountAsync() == 0; attempt++)
-        {
-            if (attempt > 20)
-            {
-                await PlaywrightBrowser.ScreenshotAsync(page, "flow-upload-not-noticed");
-                Assert.Fail("The upload page never noticed the picked file.");
-            }
-
-            await page.SetInputFilesAsync("[data-testid=upload-input]", path);
-            try
-            {
-                await items.First.WaitForAsync(new() { Timeout = 3000 });
-            }
-            catch (TimeoutException)
-            {
-            }
-        }
+        await page.WaitForSelectorAsync("[data-testid=drop-zone][data-ready=true]", new() { State = WaitForSelectorState.Attached });
+        await page.SetInputFilesAsync("[data-testid=upload-input]", path);
     }
 
     // What search matches: a word without the punctuation formatting gave it.

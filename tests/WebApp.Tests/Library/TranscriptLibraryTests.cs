@@ -142,6 +142,21 @@ public sealed class TranscriptLibraryTests : IDisposable
         Assert.Null(rows.Single(r => r.Id == plain.Id).Speakers);
     }
 
+    [Fact]
+    public async Task Speakers_StoredByTheJob_AreShownWithoutReadingTheWords()
+    {
+        // Multichannel: speakers without speaker_labels, counted by the job when it finished.
+        var call = database.AddTranscript(ann.PersonalTeamId, "Support call", "hello thanks for calling hi there");
+        await using (var db = database.CreateDbContext())
+        {
+            await db.Transcripts.Where(t => t.Id == call.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.SpeakerCount, 2));
+        }
+
+        var rows = (await ListAsync(new LibraryQuery(ann.PersonalTeamId))).Rows;
+
+        Assert.Equal(2, rows.Single(r => r.Id == call.Id).Speakers);
+    }
+
     public void Dispose() => database.Dispose();
 
     private async Task<LibraryPage> ListAsync(LibraryQuery query)

@@ -37,6 +37,9 @@ public class Transcript
     /// <summary>How many channels were transcribed separately (multichannel), else null.</summary>
     public int? AudioChannels { get; set; }
 
+    /// <summary>How many different speakers the words are labelled with (speaker_labels or multichannel), else null.</summary>
+    public int? SpeakerCount { get; set; }
+
     public string? LanguageCode { get; set; }
 
     public string? SpeechModelUsed { get; set; }

@@ -448,6 +448,9 @@ namespace WebApp.Data.Migrations.Postgres
                     b.Property<int>("Progress")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SpeakerCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SpeakerNamesJson")
                         .HasColumnType("text");
 

@@ -450,6 +450,9 @@ namespace WebApp.Data.Migrations.SqlServer
                     b.Property<int>("Progress")
                         .HasColumnType("int");
 
+                    b.Property<int?>("SpeakerCount")
+                        .HasColumnType("int");
+
                     b.Property<string>("SpeakerNamesJson")
                         .HasColumnType("nvarchar(max)");
 

@@ -439,6 +439,9 @@ namespace WebApp.Data.Migrations.Sqlite
                     b.Property<int>("Progress")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SpeakerCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SpeakerNamesJson")
                         .HasColumnType("TEXT");
 

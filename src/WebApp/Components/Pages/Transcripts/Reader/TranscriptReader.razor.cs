@@ -41,6 +41,9 @@ public sealed partial class TranscriptReader
     [Inject]
     private TranscriptNotifier Notifier { get; set; } = default!;
 
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
     /// <summary>The team's view: the signed-in user must be in the transcript's team.</summary>
     [Parameter]
     public Guid? TranscriptId { get; set; }
@@ -89,6 +92,12 @@ public sealed partial class TranscriptReader
         }
 
         await LoadAsync();
+        if (TranscriptId is { } shown)
+        {
+            // "… is transcribed. Open" from the page before has done its job once its transcript is on screen.
+            Snackbar.RemoveByKey(OutcomeSnackbar.KeyFor(shown));
+        }
+
         if (StartAtMs is { } start && readable is not null)
         {
             initialWordIndex = readable.WordIndexAt(start);

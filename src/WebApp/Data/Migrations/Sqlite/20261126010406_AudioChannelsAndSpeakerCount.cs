@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace WebApp.Data.Migrations.SqlServer
+namespace WebApp.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AudioChannels : Migration
+    public partial class AudioChannelsAndSpeakerCount : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,7 +13,13 @@ namespace WebApp.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<int>(
                 name: "AudioChannels",
                 table: "Transcripts",
-                type: "int",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SpeakerCount",
+                table: "Transcripts",
+                type: "INTEGER",
                 nullable: true);
         }
 
@@ -22,6 +28,10 @@ namespace WebApp.Data.Migrations.SqlServer
         {
             migrationBuilder.DropColumn(
                 name: "AudioChannels",
+                table: "Transcripts");
+
+            migrationBuilder.DropColumn(
+                name: "SpeakerCount",
                 table: "Transcripts");
         }
     }

@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace WebApp.Data.Migrations.Postgres
+namespace WebApp.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class AudioChannels : Migration
+    public partial class AudioChannelsAndSpeakerCount : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,7 +13,13 @@ namespace WebApp.Data.Migrations.Postgres
             migrationBuilder.AddColumn<int>(
                 name: "AudioChannels",
                 table: "Transcripts",
-                type: "integer",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SpeakerCount",
+                table: "Transcripts",
+                type: "int",
                 nullable: true);
         }
 
@@ -22,6 +28,10 @@ namespace WebApp.Data.Migrations.Postgres
         {
             migrationBuilder.DropColumn(
                 name: "AudioChannels",
+                table: "Transcripts");
+
+            migrationBuilder.DropColumn(
+                name: "SpeakerCount",
                 table: "Transcripts");
         }
     }

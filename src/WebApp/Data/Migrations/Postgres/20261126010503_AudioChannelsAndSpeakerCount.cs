@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace WebApp.Data.Migrations.Sqlite
+namespace WebApp.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class AudioChannels : Migration
+    public partial class AudioChannelsAndSpeakerCount : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,7 +13,13 @@ namespace WebApp.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "AudioChannels",
                 table: "Transcripts",
-                type: "INTEGER",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SpeakerCount",
+                table: "Transcripts",
+                type: "integer",
                 nullable: true);
         }
 
@@ -22,6 +28,10 @@ namespace WebApp.Data.Migrations.Sqlite
         {
             migrationBuilder.DropColumn(
                 name: "AudioChannels",
+                table: "Transcripts");
+
+            migrationBuilder.DropColumn(
+                name: "SpeakerCount",
                 table: "Transcripts");
         }
     }
