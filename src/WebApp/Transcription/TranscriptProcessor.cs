@@ -6,6 +6,7 @@ using WebApp.Data.Entities;
 using WebApp.Infrastructure;
 using WebApp.Transcription.Engine;
 using WebApp.Transcription.Events;
+using WebApp.Transcription.Redaction;
 
 namespace WebApp.Transcription;
 
@@ -18,6 +19,7 @@ public sealed class TranscriptProcessor(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     ISpeechEngine engine,
     SpeechUnderstanding understanding,
+    AudioRedactor audioRedactor,
     AudioFetcher fetcher,
     UploadStore uploads,
     TranscriptionQueue queue,
@@ -47,6 +49,11 @@ public sealed class TranscriptProcessor(
             var audioPath = await LocateAudioAsync(transcript, workDirectory, cancellationToken);
             var result = await engine.TranscribeAsync(audioPath, new ProgressRecorder(dbFactory, events, TranscriptChange.Of(transcript)), cancellationToken);
             var understood = await understanding.ApplyAsync(audioPath, result, TranscriptMapper.ReadOptions(transcript), cancellationToken);
+            if (TranscriptMapper.ReadOptions(transcript) is { RedactPiiAudio: true } redactAudio)
+            {
+                await audioRedactor.WriteAsync(transcript.TeamId, transcript.Id, audioPath, understood.RedactedPii, redactAudio, cancellationToken);
+            }
+
             Complete(transcript, result, understood);
             logger.LogInformation("Transcribed {TranscriptId}: {Words} words, {Seconds:F1} s of audio", transcriptId, result.Words.Count, result.AudioDurationSeconds);
         }
