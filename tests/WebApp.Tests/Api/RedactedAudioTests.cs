@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -110,6 +111,34 @@ public sealed class RedactedAudioTests(ApiFixture fixture)
         Assert.True(Pcm.Rms(before.AsSpan(Pcm.Index(start), Pcm.Index(end) - Pcm.Index(start))) > 500, "the number was spoken");
         Assert.All(after[Pcm.Index(start)..Pcm.Index(end)], sample => Assert.Equal(0, sample));
         Assert.Equal(before[..Pcm.Index(start - UntouchedBeyondMs)], after[..Pcm.Index(start - UntouchedBeyondMs)]);
+    }
+
+    [Fact]
+    public async Task OfficialSdk_RedactedAudioFile_DownloadsTheBeepedAudio()
+    {
+        var original = SpeechWithPhoneNumber();
+        var output = TestSpeech.NewPath(".mp3");
+        var script = Path.Combine(AppPaths.RepoRoot, "tests", "js", "redacted-audio-flow.mjs");
+        var start = new ProcessStartInfo("node", [script, fixture.Server.BaseAddress.ToString().TrimEnd('/'), fixture.AnnKey, original, output])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var node = Process.Start(start)!;
+        var stdout = node.StandardOutput.ReadToEndAsync();
+        var stderr = node.StandardError.ReadToEndAsync();
+        await node.WaitForExitAsync();
+        Assert.True(node.ExitCode == 0, $"node exited {node.ExitCode}: {await stderr}\n{fixture.Server.Log}");
+
+        var result = JsonDocument.Parse((await stdout).Trim().Split('\n')[^1]).RootElement;
+        Assert.Equal("completed", result.GetProperty("status").GetString());
+        Assert.Equal("redacted_audio_ready", result.GetProperty("redactedStatus").GetString());
+        Assert.StartsWith(fixture.Server.BaseAddress + "v2/redacted-audio/", result.GetProperty("redactedAudioUrl").GetString());
+
+        var (spanStart, spanEnd) = RedactedSpans(result).Single();
+        var after = Pcm.Decode(output);
+        var middle = after.AsSpan(Pcm.Index(spanStart + 100), Pcm.Index(spanEnd - 100) - Pcm.Index(spanStart + 100));
+        Assert.True(Pcm.ToneShare(middle, BeepHertz) > 0.9, "no beep where the SDK's transcript has the phone number");
     }
 
     [Theory]
