@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,12 @@ public static class PersistenceExtensions
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var dataDirectory = (builder.Configuration.GetSection(VerbatimOptions.Section).Get<VerbatimOptions>() ?? new VerbatimOptions()).DataDirectoryFullPath;
         var connectionString = ResolveConnectionString(database, dataDirectory);
+
+        // The keys behind sign-in cookies, antiforgery tokens and redacted-audio links: kept with the data, so a restart
+        // (or a new container on the same volume) does not sign everyone out and void every link.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Verbatim")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 
         switch (database.Provider)
         {

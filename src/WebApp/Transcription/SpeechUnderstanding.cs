@@ -7,7 +7,11 @@ using WebApp.Transcription.Redaction;
 namespace WebApp.Transcription;
 
 /// <summary>What a transcript holds once recognition and the requested understanding steps have run.</summary>
-public sealed record UnderstoodSpeech(IReadOnlyList<TranscriptWord> Words, string Text);
+public sealed record UnderstoodSpeech(IReadOnlyList<TranscriptWord> Words, string Text)
+{
+    /// <summary>What PII redaction replaced, with the times redact_pii_audio beeps; empty without redact_pii.</summary>
+    public IReadOnlyList<PiiEntity> RedactedPii { get; init; } = [];
+}
 
 /// <summary>
 /// The steps after recognition, in the order AssemblyAI applies them: speakers (diarization), then text formatting,
@@ -31,13 +35,14 @@ public sealed class SpeechUnderstanding(AudioDecoder decoder, SpeakerDiarizer di
         words = TranscriptFormatter.Format(words, FormattingOptions.FromRequest(
             options.Punctuate, options.FormatText, options.Disfluencies, options.FilterProfanity, spellings));
 
+        IReadOnlyList<PiiEntity> redacted = [];
         if (options.RedactPii == true)
         {
             PiiSubstitutionNames.TryParse(options.RedactPiiSub, out var substitution);
-            words = PiiRedactor.Redact(words, options.RedactPiiPolicies ?? [], substitution).Words;
+            (words, redacted) = PiiRedactor.Redact(words, options.RedactPiiPolicies ?? [], substitution);
         }
 
-        return new UnderstoodSpeech(words, TranscriptFormatter.JoinText(words));
+        return new UnderstoodSpeech(words, TranscriptFormatter.JoinText(words)) { RedactedPii = redacted };
     }
 
     /// <summary>

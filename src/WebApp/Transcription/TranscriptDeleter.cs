@@ -22,9 +22,9 @@ public sealed record DeleteResult(DeleteOutcome Outcome, Transcript? Transcript)
 /// <summary>
 /// Deletes a transcript as AssemblyAI does, for DELETE /v2/transcript/{id} and the browser's library alike: the row
 /// stays (so the id still answers), its text becomes "Deleted by user.", its words go, and the uploaded file is
-/// removed at once.
+/// removed at once, as is the redacted audio (whose links then stop working).
 /// </summary>
-public sealed class TranscriptDeleter(ApplicationDbContext db, UploadStore uploads, TimeProvider clock)
+public sealed class TranscriptDeleter(ApplicationDbContext db, UploadStore uploads, RedactedAudioStore redactedAudio, TimeProvider clock)
 {
     public async Task<DeleteResult> DeleteAsync(Guid teamId, Guid transcriptId, CancellationToken cancellationToken)
     {
@@ -52,6 +52,7 @@ public sealed class TranscriptDeleter(ApplicationDbContext db, UploadStore uploa
             transcript.UploadId = null;
         }
 
+        redactedAudio.Delete(transcript.TeamId, transcript.Id);
         await db.SaveChangesAsync(cancellationToken);
         return new DeleteResult(DeleteOutcome.Deleted, transcript);
     }

@@ -6,6 +6,7 @@ using WebApp.Data.Entities;
 using WebApp.Infrastructure;
 using WebApp.Transcription.Engine;
 using WebApp.Transcription.Events;
+using WebApp.Transcription.Redaction;
 
 namespace WebApp.Transcription;
 
@@ -18,6 +19,7 @@ public sealed class TranscriptProcessor(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     ISpeechEngine engine,
     SpeechUnderstanding understanding,
+    AudioRedactor audioRedactor,
     AudioFetcher fetcher,
     UploadStore uploads,
     TranscriptionQueue queue,
@@ -45,9 +47,15 @@ public sealed class TranscriptProcessor(
         try
         {
             var audioPath = await LocateAudioAsync(transcript, workDirectory, cancellationToken);
-            var request = RecognitionRequestFor(audioPath, TranscriptMapper.ReadOptions(transcript));
+            var options = TranscriptMapper.ReadOptions(transcript);
+            var request = RecognitionRequestFor(audioPath, options);
             var result = await engine.TranscribeAsync(request, new ProgressRecorder(dbFactory, events, TranscriptChange.Of(transcript)), cancellationToken);
-            var understood = await understanding.ApplyAsync(request, result, TranscriptMapper.ReadOptions(transcript), cancellationToken);
+            var understood = await understanding.ApplyAsync(request, result, options, cancellationToken);
+            if (options.RedactPiiAudio == true)
+            {
+                await audioRedactor.WriteAsync(transcript.TeamId, transcript.Id, audioPath, understood.RedactedPii, options, cancellationToken);
+            }
+
             Complete(transcript, result, understood);
             logger.LogInformation("Transcribed {TranscriptId}: {Words} words, {Seconds:F1} s of audio", transcriptId, result.Words.Count, result.AudioDurationSeconds);
         }

@@ -2,11 +2,13 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Quartz;
+using WebApp.Api.V2;
 using WebApp.Data;
 using WebApp.Infrastructure;
 using WebApp.Transcription.Diarization;
 using WebApp.Transcription.Engine;
 using WebApp.Transcription.Events;
+using WebApp.Transcription.Redaction;
 using WebApp.Transcription.Webhooks;
 
 namespace WebApp.Transcription;
@@ -35,6 +37,9 @@ public static class TranscriptionExtensions
         services.AddScoped<TranscriptProcessor>();
         services.AddScoped<TranscriptSubmitter>();
         services.AddSingleton<SpeechUnderstanding>();
+        services.AddSingleton<RedactedAudioStore>();
+        services.AddSingleton<AudioRedactor>();
+        services.AddSingleton<RedactedAudioLinks>();
         services.AddSingleton(new SpeakerDiarizer());
         services.AddScoped<TranscriptDeleter>();
         services.AddScoped<WebhookSender>();

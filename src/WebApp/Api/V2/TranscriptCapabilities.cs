@@ -46,7 +46,7 @@ public static class TranscriptCapabilities
         new("keyterms_prompt", "Key terms", false, p => p.KeytermsPrompt is { Count: > 0 }),
         new("custom_spelling", "Custom spelling", true, p => p.CustomSpelling is { Count: > 0 }),
         RedactPii,
-        new("redact_pii_audio", "Redact personal information in the audio", false, p => p.RedactPiiAudio == true),
+        new("redact_pii_audio", "Redact personal information in the audio", true, p => p.RedactPiiAudio == true),
         new("auto_highlights", "Key phrases", false, p => p.AutoHighlights == true),
         new("auto_chapters", "Chapters", false, p => p.AutoChapters == true),
         new("content_safety", "Content moderation", false, p => p.ContentSafety == true),

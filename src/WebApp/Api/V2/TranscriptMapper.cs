@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using WebApp.Data.Entities;
 using WebApp.Transcription.Exports;
+using WebApp.Transcription.Redaction;
 
 namespace WebApp.Api.V2;
 
@@ -60,6 +61,8 @@ public static class TranscriptMapper
             CustomSpelling = options.CustomSpelling,
             RedactPii = options.RedactPii ?? false,
             RedactPiiAudio = options.RedactPiiAudio ?? false,
+            RedactPiiAudioQuality = options.RedactPiiAudioQuality ?? (options.RedactPiiAudio == true ? RedactedAudioFormat.Mp3.Name : null),
+            RedactPiiAudioOptions = options.RedactPiiAudioOptions,
             RedactPiiPolicies = options.RedactPiiPolicies,
             RedactPiiSub = options.RedactPiiSub,
             SpeechThreshold = options.SpeechThreshold,

@@ -50,6 +50,11 @@ public sealed class TranscriptParams
 
     public bool? RedactPiiAudio { get; set; }
 
+    /// <summary>"mp3" (the default) or "wav": the file type of the redacted audio.</summary>
+    public string? RedactPiiAudioQuality { get; set; }
+
+    public RedactPiiAudioOptions? RedactPiiAudioOptions { get; set; }
+
     public List<string>? RedactPiiPolicies { get; set; }
 
     public string? RedactPiiSub { get; set; }
@@ -90,4 +95,14 @@ public sealed class SpeakerOptions
     public int? MinSpeakersExpected { get; set; }
 
     public int? MaxSpeakersExpected { get; set; }
+}
+
+/// <summary>AssemblyAI's redact_pii_audio_options.</summary>
+public sealed class RedactPiiAudioOptions
+{
+    /// <summary>Accepted for compatibility: this server makes the redacted file whether or not speech was found.</summary>
+    public bool? ReturnRedactedNoSpeechAudio { get; set; }
+
+    /// <summary>"silence" replaces PII with silence instead of the beep.</summary>
+    public string? OverrideAudioRedactionMethod { get; set; }
 }

@@ -127,6 +127,21 @@ public static class TranscriptRequestReader
             return "redact_pii_sub must be \"hash\" or \"entity_name\".";
         }
 
+        if (RedactedAudioFormat.FromQuality(body.RedactPiiAudioQuality) is null)
+        {
+            return "redact_pii_audio_quality must be \"mp3\" or \"wav\".";
+        }
+
+        if (body.RedactPiiAudioOptions?.OverrideAudioRedactionMethod is { } method && method != "silence")
+        {
+            return "redact_pii_audio_options.override_audio_redaction_method must be \"silence\" (or left out for a beep).";
+        }
+
+        if (body.RedactPiiAudio == true && body.RedactPii != true)
+        {
+            return "redact_pii_audio needs redact_pii set to true: the audio is redacted where the text is.";
+        }
+
         if (body.RedactPii != true)
         {
             return null;

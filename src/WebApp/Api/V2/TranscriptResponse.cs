@@ -74,6 +74,8 @@ public sealed class TranscriptResponse
 
     public string? RedactPiiAudioQuality { get; init; }
 
+    public RedactPiiAudioOptions? RedactPiiAudioOptions { get; init; }
+
     public IReadOnlyList<string>? RedactPiiPolicies { get; init; }
 
     public string? RedactPiiSub { get; init; }

@@ -15,5 +15,6 @@ public static class V2Api
         v2.MapUploadApi();
         v2.MapTranscriptApi();
         v2.MapTranscriptExportsApi();
+        v2.MapRedactedAudioApi();
     }
 }
