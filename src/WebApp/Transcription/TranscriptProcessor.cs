@@ -6,6 +6,7 @@ using WebApp.Data.Entities;
 using WebApp.Infrastructure;
 using WebApp.Transcription.Engine;
 using WebApp.Transcription.Events;
+using WebApp.Transcription.Language;
 
 namespace WebApp.Transcription;
 
@@ -18,6 +19,7 @@ public sealed class TranscriptProcessor(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     ISpeechEngine engine,
     SpeechUnderstanding understanding,
+    LanguageDetector languageDetector,
     AudioFetcher fetcher,
     UploadStore uploads,
     TranscriptionQueue queue,
@@ -45,6 +47,13 @@ public sealed class TranscriptProcessor(
         try
         {
             var audioPath = await LocateAudioAsync(transcript, workDirectory, cancellationToken);
+            if (TranscriptMapper.ReadOptions(transcript).LanguageDetection == true)
+            {
+                // Before recognition: audio that is not English is refused without spending the minutes on it.
+                var language = await languageDetector.DetectAsync(audioPath, TranscriptMapper.ReadOptions(transcript), cancellationToken);
+                (transcript.LanguageCode, transcript.LanguageConfidence) = (language.Code, language.Confidence);
+            }
+
             var result = await engine.TranscribeAsync(audioPath, new ProgressRecorder(dbFactory, events, TranscriptChange.Of(transcript)), cancellationToken);
             var understood = await understanding.ApplyAsync(audioPath, result, TranscriptMapper.ReadOptions(transcript), cancellationToken);
             Complete(transcript, result, understood);
@@ -54,6 +63,12 @@ public sealed class TranscriptProcessor(
         {
             Fail(transcript, ex.Message);
             logger.LogInformation("Transcript {TranscriptId} failed: {Reason}", transcriptId, ex.Message);
+        }
+        catch (LanguageRejectedException ex)
+        {
+            (transcript.LanguageCode, transcript.LanguageConfidence) = (ex.Language.Code, ex.Language.Confidence);
+            Fail(transcript, ex.Message);
+            logger.LogInformation("Transcript {TranscriptId} failed language detection: {Reason}", transcriptId, ex.Message);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

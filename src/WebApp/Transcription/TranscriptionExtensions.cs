@@ -7,6 +7,7 @@ using WebApp.Infrastructure;
 using WebApp.Transcription.Diarization;
 using WebApp.Transcription.Engine;
 using WebApp.Transcription.Events;
+using WebApp.Transcription.Language;
 using WebApp.Transcription.Webhooks;
 
 namespace WebApp.Transcription;
@@ -52,6 +53,7 @@ public static class TranscriptionExtensions
                 .AddTimeout(TimeSpan.FromSeconds(webhooks.TimeoutSeconds)));
         services.AddSingleton<TranscriptionQueue>();
         services.AddLocalSpeechEngine();
+        services.AddLanguageDetection();
 
         services.AddQuartz(quartz =>
         {

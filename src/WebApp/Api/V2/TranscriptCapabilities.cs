@@ -22,7 +22,7 @@ public static class TranscriptCapabilities
 
     public static readonly TranscriptFeature SpeakersExpected = new("speakers_expected", "Expected speakers", true, p => p.SpeakersExpected is not null);
 
-    public static readonly TranscriptFeature LanguageDetection = new("language_detection", "Detect the language", false, p => p.LanguageDetection == true);
+    public static readonly TranscriptFeature LanguageDetection = new("language_detection", "Detect the language (English or not)", true, p => p.LanguageDetection == true);
 
     public static readonly TranscriptFeature RedactPii = new("redact_pii", "Redact personal information", true, p => p.RedactPii == true);
 
