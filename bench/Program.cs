@@ -16,6 +16,8 @@ internal static class BenchProgram
         new DiarizationBench(),
         new PiiBench(),
         new LibraryBench(),
+        new LanguageBench(),
+        new LanguageCalibration(),
     ];
 
     private static async Task<int> Main(string[] args)

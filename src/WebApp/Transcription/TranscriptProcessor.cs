@@ -6,6 +6,7 @@ using WebApp.Data.Entities;
 using WebApp.Infrastructure;
 using WebApp.Transcription.Engine;
 using WebApp.Transcription.Events;
+using WebApp.Transcription.Language;
 using WebApp.Transcription.Redaction;
 
 namespace WebApp.Transcription;
@@ -20,6 +21,7 @@ public sealed class TranscriptProcessor(
     ISpeechEngine engine,
     SpeechUnderstanding understanding,
     AudioRedactor audioRedactor,
+    LanguageDetector languageDetector,
     AudioFetcher fetcher,
     UploadStore uploads,
     TranscriptionQueue queue,
@@ -48,6 +50,13 @@ public sealed class TranscriptProcessor(
         {
             var audioPath = await LocateAudioAsync(transcript, workDirectory, cancellationToken);
             var options = TranscriptMapper.ReadOptions(transcript);
+            if (options.LanguageDetection == true)
+            {
+                // Before recognition: audio that is not English is refused without spending the minutes on it.
+                var language = await languageDetector.DetectAsync(audioPath, options, cancellationToken);
+                (transcript.LanguageCode, transcript.LanguageConfidence) = (language.Code, language.Confidence);
+            }
+
             var request = RecognitionRequestFor(audioPath, options);
             var result = await engine.TranscribeAsync(request, new ProgressRecorder(dbFactory, events, TranscriptChange.Of(transcript)), cancellationToken);
             var understood = await understanding.ApplyAsync(request, result, options, cancellationToken);
@@ -63,6 +72,12 @@ public sealed class TranscriptProcessor(
         {
             Fail(transcript, ex.Message);
             logger.LogInformation("Transcript {TranscriptId} failed: {Reason}", transcriptId, ex.Message);
+        }
+        catch (LanguageRejectedException ex)
+        {
+            (transcript.LanguageCode, transcript.LanguageConfidence) = (ex.Language.Code, ex.Language.Confidence);
+            Fail(transcript, ex.Message);
+            logger.LogInformation("Transcript {TranscriptId} failed language detection: {Reason}", transcriptId, ex.Message);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -8,6 +8,7 @@ using WebApp.Infrastructure;
 using WebApp.Transcription.Diarization;
 using WebApp.Transcription.Engine;
 using WebApp.Transcription.Events;
+using WebApp.Transcription.Language;
 using WebApp.Transcription.Redaction;
 using WebApp.Transcription.Webhooks;
 
@@ -57,6 +58,7 @@ public static class TranscriptionExtensions
                 .AddTimeout(TimeSpan.FromSeconds(webhooks.TimeoutSeconds)));
         services.AddSingleton<TranscriptionQueue>();
         services.AddLocalSpeechEngine();
+        services.AddLanguageDetection();
 
         services.AddQuartz(quartz =>
         {

@@ -24,7 +24,7 @@ public static class TranscriptCapabilities
 
     public static readonly TranscriptFeature Multichannel = new("multichannel", "Multichannel", true, p => p.Multichannel == true);
 
-    public static readonly TranscriptFeature LanguageDetection = new("language_detection", "Detect the language", false, p => p.LanguageDetection == true);
+    public static readonly TranscriptFeature LanguageDetection = new("language_detection", "Detect the language (English or not)", true, p => p.LanguageDetection == true);
 
     public static readonly TranscriptFeature RedactPii = new("redact_pii", "Redact personal information", true, p => p.RedactPii == true);
 

@@ -40,9 +40,12 @@ public static class TranscriptMapper
                 : null,
             Confidence = transcript.Confidence,
             AudioDuration = AudioDuration(transcript),
-            LanguageCode = transcript.LanguageCode ?? options.LanguageCode ?? "en_us",
+            // With detection on, the code is what detection found: none while queued, none when it was not English.
+            LanguageCode = options.LanguageDetection == true ? transcript.LanguageCode : transcript.LanguageCode ?? options.LanguageCode ?? "en_us",
             LanguageDetection = options.LanguageDetection ?? false,
+            LanguageConfidence = transcript.LanguageConfidence,
             LanguageConfidenceThreshold = options.LanguageConfidenceThreshold,
+            LanguageDetectionOptions = options.LanguageDetectionOptions,
             SpeechModel = options.SpeechModel,
             SpeechModels = options.SpeechModels,
             SpeechModelUsed = transcript.SpeechModelUsed,

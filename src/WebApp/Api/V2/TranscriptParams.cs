@@ -22,6 +22,8 @@ public sealed class TranscriptParams
 
     public double? LanguageConfidenceThreshold { get; set; }
 
+    public LanguageDetectionOptions? LanguageDetectionOptions { get; set; }
+
     public bool? Punctuate { get; set; }
 
     public bool? FormatText { get; set; }
@@ -87,6 +89,18 @@ public sealed class TranscriptParams
         PropertyNameCaseInsensitive = false,
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
     };
+}
+
+/// <summary>AssemblyAI's language_detection_options: which languages detection may choose from, and what to fall back to.</summary>
+public sealed class LanguageDetectionOptions
+{
+    public List<string>? ExpectedLanguages { get; set; }
+
+    public string? FallbackLanguage { get; set; }
+
+    public bool? CodeSwitching { get; set; }
+
+    public double? CodeSwitchingConfidenceThreshold { get; set; }
 }
 
 /// <summary>AssemblyAI's speaker_options: bounds on the speaker count when it is not known exactly.</summary>

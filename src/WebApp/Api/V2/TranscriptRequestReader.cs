@@ -67,6 +67,11 @@ public static class TranscriptRequestReader
             return "language_confidence_threshold and speech_threshold must be between 0 and 1.";
         }
 
+        if (ValidateLanguageDetection(body) is { } languageError)
+        {
+            return languageError;
+        }
+
         if (body.WebhookUrl is not null && (!Uri.TryCreate(body.WebhookUrl, UriKind.Absolute, out var webhookUri) || (webhookUri.Scheme != Uri.UriSchemeHttp && webhookUri.Scheme != Uri.UriSchemeHttps)))
         {
             return "webhook_url must be an absolute http or https URL.";
@@ -117,6 +122,49 @@ public static class TranscriptRequestReader
 
         return TranscriptCapabilities.FirstUnsupportedFeature(body) is { } feature
             ? $"{feature} is not supported yet by this server's local speech engine."
+            : null;
+    }
+
+    /// <summary>
+    /// Detection here can tell English from other speech but transcribes English only, so the options may name English
+    /// codes (or "all"/"auto", the defaults) and nothing that would need another language's transcription.
+    /// </summary>
+    private static string? ValidateLanguageDetection(TranscriptParams body)
+    {
+        if (body.LanguageDetection == true && body.LanguageCode is not null)
+        {
+            return "language_code and language_detection cannot be used together: set language_code to choose the language, or language_detection to detect it.";
+        }
+
+        if (body.LanguageDetectionOptions is not { } options)
+        {
+            return null;
+        }
+
+        if (body.LanguageDetection != true)
+        {
+            return "language_detection_options needs language_detection set to true.";
+        }
+
+        var english = string.Join(", ", TranscriptCapabilities.LanguageCodes);
+        var expected = options.ExpectedLanguages ?? ["all"];
+        if (expected.Count == 0 || expected.Any(code => code != "all" && !TranscriptCapabilities.LanguageCodes.Contains(code)))
+        {
+            return $"language_detection_options.expected_languages may hold only \"all\" or English codes ({english}): this server's local speech engine transcribes English only.";
+        }
+
+        if (options.FallbackLanguage is { } fallback && fallback != "auto" && !(expected.Contains(fallback) || (expected.Contains("all") && TranscriptCapabilities.LanguageCodes.Contains(fallback))))
+        {
+            return "language_detection_options.fallback_language must be \"auto\" or one of expected_languages.";
+        }
+
+        if (options.CodeSwitchingConfidenceThreshold is < 0 or > 1)
+        {
+            return "language_detection_options.code_switching_confidence_threshold must be between 0 and 1.";
+        }
+
+        return options.CodeSwitching == true
+            ? "language_detection_options.code_switching is not supported by this server's local speech engine: it transcribes English only."
             : null;
     }
 
@@ -187,6 +235,7 @@ public static class TranscriptRequestReader
             _ when type == typeof(string) => "a String",
             _ when type == typeof(List<string>) => "an Array of Strings",
             _ when type == typeof(JsonArray) => "an Array",
+            _ when type == typeof(LanguageDetectionOptions) || type == typeof(SpeakerOptions) => "an Object",
             _ => "of a different type",
         };
     }

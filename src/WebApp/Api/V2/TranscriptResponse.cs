@@ -32,6 +32,8 @@ public sealed class TranscriptResponse
 
     public double? LanguageConfidenceThreshold { get; init; }
 
+    public LanguageDetectionOptions? LanguageDetectionOptions { get; init; }
+
     public string? SpeechModel { get; init; }
 
     public IReadOnlyList<string>? SpeechModels { get; init; }

@@ -42,6 +42,9 @@ public class Transcript
 
     public string? LanguageCode { get; set; }
 
+    /// <summary>With language_detection: how sure detection was of <see cref="LanguageCode"/> (or, when that is null, that the speech is not English).</summary>
+    public double? LanguageConfidence { get; set; }
+
     public string? SpeechModelUsed { get; set; }
 
     public string? Error { get; set; }

@@ -441,6 +441,9 @@ namespace WebApp.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<double?>("LanguageConfidence")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("OptionsJson")
                         .IsRequired()
                         .HasColumnType("text");

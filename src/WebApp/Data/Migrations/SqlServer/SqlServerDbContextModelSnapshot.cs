@@ -443,6 +443,9 @@ namespace WebApp.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<double?>("LanguageConfidence")
+                        .HasColumnType("float");
+
                     b.Property<string>("OptionsJson")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");

@@ -432,6 +432,9 @@ namespace WebApp.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("LanguageConfidence")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("OptionsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
