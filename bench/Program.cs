@@ -16,6 +16,7 @@ internal static class BenchProgram
         new DiarizationBench(),
         new PiiBench(),
         new LibraryBench(),
+        new KeytermBench(),
     ];
 
     private static async Task<int> Main(string[] args)

@@ -45,7 +45,7 @@ public sealed class TranscriptProcessor(
         try
         {
             var audioPath = await LocateAudioAsync(transcript, workDirectory, cancellationToken);
-            var result = await engine.TranscribeAsync(audioPath, new ProgressRecorder(dbFactory, events, TranscriptChange.Of(transcript)), cancellationToken);
+            var result = await engine.TranscribeAsync(audioPath, TranscriptMapper.ReadOptions(transcript).KeytermsPrompt ?? [], new ProgressRecorder(dbFactory, events, TranscriptChange.Of(transcript)), cancellationToken);
             var understood = await understanding.ApplyAsync(audioPath, result, TranscriptMapper.ReadOptions(transcript), cancellationToken);
             Complete(transcript, result, understood);
             logger.LogInformation("Transcribed {TranscriptId}: {Words} words, {Seconds:F1} s of audio", transcriptId, result.Words.Count, result.AudioDurationSeconds);

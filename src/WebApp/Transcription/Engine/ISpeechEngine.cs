@@ -7,9 +7,10 @@ public interface ISpeechEngine
     IReadOnlyList<string> ModelNames { get; }
 
     /// <param name="audioPath">Any file ffmpeg can read.</param>
+    /// <param name="keyterms">keyterms_prompt: words and phrases to favour; empty for none.</param>
     /// <param name="progress">Receives 0–100 as the work advances.</param>
     /// <exception cref="AudioDecodingException">The file has no decodable audio; the message is for the user.</exception>
-    Task<RecognitionResult> TranscribeAsync(string audioPath, IProgress<int>? progress, CancellationToken cancellationToken);
+    Task<RecognitionResult> TranscribeAsync(string audioPath, IReadOnlyList<string> keyterms, IProgress<int>? progress, CancellationToken cancellationToken);
 }
 
 /// <param name="Text">The word as recognised (lower case from pocketsphinx; formatting comes later).</param>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using WebApp.Transcription.Engine.Keyterms;
 
 namespace WebApp.Transcription.Engine;
 
@@ -10,6 +11,7 @@ public sealed class LocalSpeechEngine(
     AudioDecoder audioDecoder,
     SpeechSegmenter segmenter,
     DecoderPool decoders,
+    KeytermPronouncer pronouncer,
     ILogger<LocalSpeechEngine> logger) : ISpeechEngine
 {
     public const string ModelName = "pocketsphinx-en-us";
@@ -17,17 +19,30 @@ public sealed class LocalSpeechEngine(
     /// <summary>Decoding is quick next to recognition; this much of the progress bar is for it.</summary>
     private const int DecodedPercent = 5;
 
+    /// <summary>
+    /// The key terms' share of the interpolated language model. Measured on synthetic sentences (README, "Key terms"):
+    /// enough to bring in words the English model lacks, little enough not to put them into sentences without them.
+    /// </summary>
+    public const double KeytermWeight = 0.05;
+
     public IReadOnlyList<string> ModelNames { get; } = [ModelName];
+
+    public Task<RecognitionResult> TranscribeAsync(string audioPath, IProgress<int>? progress, CancellationToken cancellationToken) =>
+        TranscribeAsync(audioPath, [], progress, cancellationToken);
 
     /// <remarks>
     /// Cancellation stops ffmpeg at once and stops handing out segments; a segment already inside pocketsphinx runs to
     /// its end (a few seconds), since the native call cannot be interrupted.
     /// </remarks>
-    public async Task<RecognitionResult> TranscribeAsync(string audioPath, IProgress<int>? progress, CancellationToken cancellationToken)
+    public async Task<RecognitionResult> TranscribeAsync(string audioPath, IReadOnlyList<string> keyterms, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var percent = new MonotonicProgress(progress);
         percent.Report(0);
+
+        var vocabulary = keyterms.Count == 0 ? null : await pronouncer.PronounceAsync(keyterms, cancellationToken);
+        // A job with key terms recognises on decoders of its own, freed at the end, so its terms reach no other job.
+        using var keytermDecoders = vocabulary is null ? null : decoders.OpenKeytermSession(vocabulary, KeytermWeight);
 
         using var audio = await audioDecoder.DecodeAsync(audioPath, cancellationToken);
         var segments = segmenter.Split(audio);
@@ -41,8 +56,10 @@ public sealed class LocalSpeechEngine(
         {
             var segment = segments[index];
             var samples = audio.ReadSamples(segment.StartSample, segment.SampleCount);
-            var words = await decoders.RunAsync(decoder => decoder.Recognize(samples), token);
-            wordsBySegment[index] = ShiftTo(segment, words);
+            var words = keytermDecoders is null
+                ? await decoders.RunAsync(decoder => decoder.Recognize(samples), token)
+                : await keytermDecoders.RunAsync(decoder => decoder.Recognize(samples), token);
+            wordsBySegment[index] = ShiftTo(segment, words, vocabulary);
 
             var done = Interlocked.Add(ref samplesRecognised, segment.SampleCount);
             percent.Report(DecodedPercent + (int)((100 - DecodedPercent) * done / samplesToRecognise));
@@ -56,9 +73,15 @@ public sealed class LocalSpeechEngine(
         return result;
     }
 
-    private static RecognizedWord[] ShiftTo(SpeechSegment segment, IReadOnlyList<RecognizedWord> words)
+    /// <summary>Absolute times, and key term words spelled as the caller spelled them ("Kubernetes").</summary>
+    private static RecognizedWord[] ShiftTo(SpeechSegment segment, IReadOnlyList<RecognizedWord> words, KeytermVocabulary? vocabulary)
     {
         var offsetMs = (int)(segment.StartSample * 1000 / DecodedAudio.SampleRate);
-        return [.. words.Select(word => word with { StartMs = word.StartMs + offsetMs, EndMs = word.EndMs + offsetMs })];
+        return [.. words.Select(word => word with
+        {
+            Text = vocabulary?.Respell(word.Text) ?? word.Text,
+            StartMs = word.StartMs + offsetMs,
+            EndMs = word.EndMs + offsetMs,
+        })];
     }
 }

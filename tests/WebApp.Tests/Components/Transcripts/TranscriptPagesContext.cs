@@ -97,7 +97,7 @@ public abstract class TranscriptPagesContext : BunitContext, IAsyncLifetime
     {
         public IReadOnlyList<string> ModelNames { get; } = ["pocketsphinx-en-us"];
 
-        public Task<RecognitionResult> TranscribeAsync(string audioPath, IProgress<int>? progress, CancellationToken cancellationToken) =>
+        public Task<RecognitionResult> TranscribeAsync(string audioPath, IReadOnlyList<string> keyterms, IProgress<int>? progress, CancellationToken cancellationToken) =>
             throw new NotSupportedException("No job runs in these tests.");
     }
 }
