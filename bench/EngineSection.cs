@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using WebApp.Transcription.Engine;
+using WebApp.Transcription.Engine.Keyterms;
 
 namespace Verbatim.Bench;
 
@@ -57,7 +58,7 @@ internal sealed class EngineSection : IBenchSection
         using var pool = new DecoderPool(ModelDirectory, Environment.ProcessorCount);
         var decoder = new AudioDecoder();
         var segmenter = new SpeechSegmenter();
-        var engine = new LocalSpeechEngine(decoder, segmenter, pool, NullLogger<LocalSpeechEngine>.Instance);
+        var engine = new LocalSpeechEngine(decoder, segmenter, pool, new KeytermPronouncer(ModelDirectory, NullLogger<KeytermPronouncer>.Instance), NullLogger<LocalSpeechEngine>.Instance);
         using (var audio = await decoder.DecodeAsync(recording.Path, CancellationToken.None))
         {
             var segments = segmenter.Split(audio);

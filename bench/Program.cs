@@ -18,6 +18,7 @@ internal static class BenchProgram
         new LibraryBench(),
         new LanguageBench(),
         new LanguageCalibration(),
+        new KeytermBench(),
     ];
 
     private static async Task<int> Main(string[] args)

@@ -5,9 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(ffmpeg pocketsphinx pocketsphinx-en-us libpocketsphinx3)
+packages=(ffmpeg pocketsphinx pocketsphinx-en-us libpocketsphinx3 espeak-ng)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(sox espeak-ng flite pocketsphinx-testdata chromium postgresql)
+  packages+=(sox flite pocketsphinx-testdata chromium postgresql)
 fi
 
 missing=()

@@ -102,6 +102,7 @@ public sealed class TranscriptProcessor(
     {
         Window = new AudioWindow(options.AudioStartFrom ?? 0, options.AudioEndAt),
         SeparateChannels = options.Multichannel == true,
+        Keyterms = options.KeytermsPrompt ?? [],
     };
 
     private async Task<string> LocateAudioAsync(Transcript transcript, string workDirectory, CancellationToken cancellationToken)

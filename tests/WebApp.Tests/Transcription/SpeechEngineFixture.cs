@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using WebApp.Transcription.Engine;
+using WebApp.Transcription.Engine.Keyterms;
 
 namespace WebApp.Tests.Transcription;
 
@@ -25,7 +26,7 @@ public sealed class SpeechEngineFixture : IDisposable
     public SpeechEngineFixture()
     {
         Pool = new DecoderPool(ModelDirectory, size: 2);
-        Engine = new LocalSpeechEngine(new AudioDecoder(), new SpeechSegmenter(), Pool, NullLogger<LocalSpeechEngine>.Instance);
+        Engine = new LocalSpeechEngine(new AudioDecoder(), new SpeechSegmenter(), Pool, new KeytermPronouncer(ModelDirectory, NullLogger<KeytermPronouncer>.Instance), NullLogger<LocalSpeechEngine>.Instance);
         longRecording = new Lazy<TranscribedClip>(() => LibrivoxRecordings.Concatenate(Scratch.File("librivox-long.wav"), repeats: 4));
         longRecordingRun = new Lazy<Task<EngineRun>>(async () =>
         {

@@ -43,7 +43,7 @@ public static class TranscriptCapabilities
         FilterProfanity,
         new("audio_start_from", "Start at", true, p => p.AudioStartFrom is not null),
         new("audio_end_at", "End at", true, p => p.AudioEndAt is not null),
-        new("keyterms_prompt", "Key terms", false, p => p.KeytermsPrompt is { Count: > 0 }),
+        new("keyterms_prompt", "Key terms", true, p => p.KeytermsPrompt is { Count: > 0 }),
         new("custom_spelling", "Custom spelling", true, p => p.CustomSpelling is { Count: > 0 }),
         RedactPii,
         new("redact_pii_audio", "Redact personal information in the audio", true, p => p.RedactPiiAudio == true),

@@ -16,6 +16,11 @@ public static class TranscriptRequestReader
     public static readonly IReadOnlySet<string> AssemblyAiModelNames =
         new HashSet<string>(["universal-3-pro", "universal-2", "universal", "best", "nano", "slam-1"], StringComparer.Ordinal);
 
+    /// <summary>AssemblyAI's limits for keyterms_prompt (Universal-3 Pro's count; Universal-2 takes 200).</summary>
+    public const int MaxKeyterms = 1000;
+
+    public const int MaxWordsPerKeyterm = 6;
+
     /// <summary>Parses the body; the values are checked by <see cref="Validate"/> when the transcript is submitted.</summary>
     public static async Task<(TranscriptParams? Params, string? Error)> ReadAsync(HttpRequest request)
     {
@@ -115,6 +120,11 @@ public static class TranscriptRequestReader
             return spellingError;
         }
 
+        if (ValidateKeyterms(body.KeytermsPrompt) is { } keytermsError)
+        {
+            return keytermsError;
+        }
+
         if (ValidateRedaction(body) is { } redactionError)
         {
             return redactionError;
@@ -165,6 +175,28 @@ public static class TranscriptRequestReader
 
         return options.CodeSwitching == true
             ? "language_detection_options.code_switching is not supported by this server's local speech engine: it transcribes English only."
+            : null;
+    }
+
+    private static string? ValidateKeyterms(List<string>? keyterms)
+    {
+        if (keyterms is null)
+        {
+            return null;
+        }
+
+        if (keyterms.Count > MaxKeyterms)
+        {
+            return $"keyterms_prompt can have at most {MaxKeyterms} terms; it has {keyterms.Count}.";
+        }
+
+        if (keyterms.Any(string.IsNullOrWhiteSpace))
+        {
+            return "keyterms_prompt terms must not be empty.";
+        }
+
+        return keyterms.FirstOrDefault(term => term.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxWordsPerKeyterm) is { } tooLong
+            ? $"Each keyterms_prompt term can have at most {MaxWordsPerKeyterm} words: \"{tooLong}\" has more."
             : null;
     }
 

@@ -1,3 +1,5 @@
+using WebApp.Transcription.Engine.Keyterms;
+
 namespace WebApp.Transcription.Engine;
 
 /// <summary>
@@ -5,6 +7,12 @@ namespace WebApp.Transcription.Engine;
 /// first need and kept. The pool's size is also the engine's CPU budget: each decoder runs one segment at a time on one
 /// core, and however many jobs run, no more than <see cref="Size"/> segments are recognised at once.
 /// </summary>
+/// <remarks>
+/// A job with key terms changes its decoders' vocabulary and language model for good, so it gets decoders of its own
+/// (<see cref="OpenKeytermSession"/>), loaded for it and freed when it ends; they never return to the shared ones. They
+/// take the same slots, so the CPU bound holds; to keep memory near <see cref="Size"/> decoders, loading one frees an
+/// idle shared decoder first when the pool is full.
+/// </remarks>
 public sealed class DecoderPool : IDisposable
 {
     private readonly string modelDirectory;
@@ -23,44 +31,58 @@ public sealed class DecoderPool : IDisposable
 
     public int Size { get; }
 
-    /// <summary>How many decoders have been loaded so far (never more than <see cref="Size"/>).</summary>
+    /// <summary>
+    /// How many decoders are loaded now, shared and key-term ones: at most <see cref="Size"/>, except while key-term
+    /// jobs hold decoders of their own and the shared ones are all busy.
+    /// </summary>
     public int LoadedCount { get; private set; }
 
     /// <summary>
     /// Waits for a free decoder and runs <paramref name="recognise"/> with it on a thread of its own: a recognition
     /// blocks for seconds in native code, and on the thread pool that would starve the web server's requests.
     /// </summary>
-    public async Task<T> RunAsync<T>(Func<PocketSphinxDecoder, T> recognise, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(Func<PocketSphinxDecoder, T> recognise, CancellationToken cancellationToken) =>
+        RunInSlotAsync(recognise, () => TakeIdle() ?? Load(), GiveBack, cancellationToken);
+
+    /// <summary>
+    /// Decoders biased toward <paramref name="vocabulary"/> for one job; dispose it when the job is done.
+    /// </summary>
+    /// <param name="weight">The terms' share of the language model (see <see cref="PocketSphinxDecoder.AddKeyterms"/>).</param>
+    public KeytermSession OpenKeytermSession(KeytermVocabulary vocabulary, double weight) =>
+        new(this, vocabulary, weight, KeytermDictionary.Write(modelDirectory, vocabulary));
+
+    private async Task<T> RunInSlotAsync<T>(
+        Func<PocketSphinxDecoder, T> recognise,
+        Func<PocketSphinxDecoder> take,
+        Action<PocketSphinxDecoder> giveBack,
+        CancellationToken cancellationToken)
     {
         await slots.WaitAsync(cancellationToken);
         try
         {
-            return await Task.Factory.StartNew(() => RunOnIdleDecoder(recognise), CancellationToken.None,
-                TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            return await Task.Factory.StartNew(() =>
+            {
+                var decoder = take();
+                T result;
+                try
+                {
+                    result = recognise(decoder);
+                }
+                catch
+                {
+                    // It may have failed mid-utterance; a fresh one is cheaper than finding out.
+                    Discard(decoder);
+                    throw;
+                }
+
+                giveBack(decoder);
+                return result;
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
         finally
         {
             slots.Release();
         }
-    }
-
-    private T RunOnIdleDecoder<T>(Func<PocketSphinxDecoder, T> recognise)
-    {
-        var decoder = TakeIdle() ?? Load();
-        T result;
-        try
-        {
-            result = recognise(decoder);
-        }
-        catch
-        {
-            // It may have failed mid-utterance; a fresh one is cheaper than finding out.
-            Discard(decoder);
-            throw;
-        }
-
-        GiveBack(decoder);
-        return result;
     }
 
     private PocketSphinxDecoder? TakeIdle()
@@ -72,12 +94,40 @@ public sealed class DecoderPool : IDisposable
         }
     }
 
-    private PocketSphinxDecoder Load()
+    private PocketSphinxDecoder Load(string? dictionaryPath = null)
     {
-        var decoder = new PocketSphinxDecoder(modelDirectory);
+        var decoder = new PocketSphinxDecoder(modelDirectory, dictionaryPath);
         lock (idle)
         {
             LoadedCount++;
+        }
+
+        return decoder;
+    }
+
+    /// <summary>A decoder for a key-term session: memory for it comes from an idle shared decoder when the pool is full.</summary>
+    private PocketSphinxDecoder LoadWithKeyterms(KeytermVocabulary vocabulary, double weight, KeytermDictionary dictionary)
+    {
+        PocketSphinxDecoder? evicted = null;
+        lock (idle)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (LoadedCount >= Size && idle.TryPop(out evicted))
+            {
+                LoadedCount--;
+            }
+        }
+
+        evicted?.Dispose();
+        var decoder = Load(dictionary.Path);
+        try
+        {
+            decoder.AddKeyterms(vocabulary, weight);
+        }
+        catch
+        {
+            Discard(decoder);
+            throw;
         }
 
         return decoder;
@@ -121,6 +171,63 @@ public sealed class DecoderPool : IDisposable
             {
                 decoder.Dispose();
             }
+        }
+    }
+
+    /// <summary>One job's decoders with its key terms, loaded on demand (at most one per slot) and freed on dispose.</summary>
+    public sealed class KeytermSession(DecoderPool pool, KeytermVocabulary vocabulary, double weight, KeytermDictionary dictionary) : IDisposable
+    {
+        private readonly Stack<PocketSphinxDecoder> own = new();
+        private bool closed;
+
+        /// <summary>As <see cref="DecoderPool.RunAsync{T}"/>, on a decoder with this session's key terms.</summary>
+        public Task<T> RunAsync<T>(Func<PocketSphinxDecoder, T> recognise, CancellationToken cancellationToken) =>
+            pool.RunInSlotAsync(recognise, Take, GiveBack, cancellationToken);
+
+        private PocketSphinxDecoder Take()
+        {
+            lock (own)
+            {
+                ObjectDisposedException.ThrowIf(closed, this);
+                if (own.TryPop(out var decoder))
+                {
+                    return decoder;
+                }
+            }
+
+            return pool.LoadWithKeyterms(vocabulary, weight, dictionary);
+        }
+
+        private void GiveBack(PocketSphinxDecoder decoder)
+        {
+            lock (own)
+            {
+                if (!closed)
+                {
+                    own.Push(decoder);
+                    return;
+                }
+            }
+
+            pool.Discard(decoder);
+        }
+
+        public void Dispose()
+        {
+            List<PocketSphinxDecoder> decoders;
+            lock (own)
+            {
+                closed = true;
+                decoders = [.. own];
+                own.Clear();
+            }
+
+            foreach (var decoder in decoders)
+            {
+                pool.Discard(decoder);
+            }
+
+            dictionary.Dispose();
         }
     }
 }

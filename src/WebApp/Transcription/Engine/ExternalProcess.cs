@@ -20,13 +20,15 @@ internal static class ExternalProcess
         string fileName,
         IEnumerable<string> arguments,
         Func<Stream, Task> readStandardOutput,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? standardInput = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var startInfo = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = standardInput is not null,
             UseShellExecute = false,
         };
         foreach (var argument in arguments)
@@ -40,7 +42,10 @@ internal static class ExternalProcess
         try
         {
             var standardError = ReadTailAsync(process.StandardError);
+            // Written while stdout is read, so neither side waits on a full pipe.
+            var writing = standardInput is null ? Task.CompletedTask : WriteAndCloseAsync(process.StandardInput, standardInput);
             await readStandardOutput(process.StandardOutput.BaseStream);
+            await writing;
             var errorTail = await standardError;
             await process.WaitForExitAsync(CancellationToken.None);
             cancellationToken.ThrowIfCancellationRequested();
@@ -54,7 +59,8 @@ internal static class ExternalProcess
     }
 
     /// <summary>Runs a tool that answers with a short text on stdout; returns null if it is missing or fails.</summary>
-    public static async Task<string?> QueryAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    /// <param name="standardInput">Written to the tool's stdin, which is then closed.</param>
+    public static async Task<string?> QueryAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken, string? standardInput = null)
     {
         try
         {
@@ -63,7 +69,7 @@ internal static class ExternalProcess
             {
                 using var reader = new StreamReader(stdout);
                 output = await reader.ReadToEndAsync(CancellationToken.None);
-            }, cancellationToken);
+            }, cancellationToken, standardInput);
             return outcome.ExitCode == 0 ? output.Trim() : null;
         }
         catch (InvalidOperationException)
@@ -82,6 +88,12 @@ internal static class ExternalProcess
         {
             throw new InvalidOperationException($"{startInfo.FileName} could not be started; is it installed and on the PATH?", exception);
         }
+    }
+
+    private static async Task WriteAndCloseAsync(StreamWriter input, string text)
+    {
+        await input.WriteAsync(text);
+        input.Close();
     }
 
     private static void KillTree(Process process)

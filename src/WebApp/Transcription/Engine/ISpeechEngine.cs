@@ -28,6 +28,9 @@ public sealed record RecognitionRequest(string AudioPath)
 
     /// <summary>multichannel: each channel recognised on its own, words tagged with their channel.</summary>
     public bool SeparateChannels { get; init; }
+
+    /// <summary>keyterms_prompt: words and phrases to favour; empty for none.</summary>
+    public IReadOnlyList<string> Keyterms { get; init; } = [];
 }
 
 /// <param name="Text">The word as recognised (lower case from pocketsphinx; formatting comes later).</param>

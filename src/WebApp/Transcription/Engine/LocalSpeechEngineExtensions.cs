@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using WebApp.Transcription.Engine.Keyterms;
 
 namespace WebApp.Transcription.Engine;
 
@@ -18,6 +19,9 @@ public static class LocalSpeechEngineExtensions
         });
         services.AddSingleton(provider => new AudioDecoder(provider.GetRequiredService<IOptions<LocalEngineOptions>>().Value.ScratchDirectory));
         services.AddSingleton(new SpeechSegmenter());
+        services.AddSingleton(provider => new KeytermPronouncer(
+            provider.GetRequiredService<IOptions<LocalEngineOptions>>().Value.ModelDirectory,
+            provider.GetRequiredService<ILogger<KeytermPronouncer>>()));
         services.AddSingleton<LocalSpeechEngine>();
         services.AddSingleton<ISpeechEngine>(provider => provider.GetRequiredService<LocalSpeechEngine>());
         return services;

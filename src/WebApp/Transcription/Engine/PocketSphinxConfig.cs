@@ -17,13 +17,16 @@ internal sealed class PocketSphinxConfig : IDisposable
         this.arguments = arguments;
     }
 
+    public const string DictionaryFileName = "cmudict-en-us.dict";
+
     public nint Handle { get; }
 
-    public static PocketSphinxConfig Create(string modelDirectory)
+    /// <param name="dictionaryPath">Replaces the model's cmudict-en-us.dict when given.</param>
+    public static PocketSphinxConfig Create(string modelDirectory, string? dictionaryPath = null)
     {
         var acousticModel = Path.Combine(modelDirectory, "en-us");
         var languageModel = Path.Combine(modelDirectory, "en-us.lm.bin");
-        var dictionary = Path.Combine(modelDirectory, "cmudict-en-us.dict");
+        var dictionary = dictionaryPath ?? Path.Combine(modelDirectory, DictionaryFileName);
 
         // pocketsphinx calls exit() on some missing files, which would take the whole server down.
         if (!Directory.Exists(acousticModel) || !File.Exists(languageModel) || !File.Exists(dictionary))

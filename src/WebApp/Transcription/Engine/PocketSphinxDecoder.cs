@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
+using WebApp.Transcription.Engine.Keyterms;
 using static WebApp.Transcription.Engine.PocketSphinxNative;
 
 namespace WebApp.Transcription.Engine;
@@ -12,6 +13,11 @@ namespace WebApp.Transcription.Engine;
 public sealed partial class PocketSphinxDecoder : IDisposable
 {
     private const int MillisecondsPerFrame = 10;
+
+    /// <summary>The search pocketsphinx builds from "-lm".</summary>
+    private const string DefaultSearch = "_default";
+
+    private const string KeytermSearch = "keyterms";
 
     /// <summary>
     /// Loading and freeing go one at a time: the 2015 library keeps process-wide state (its log file, for one: each
@@ -26,13 +32,14 @@ public sealed partial class PocketSphinxDecoder : IDisposable
     private bool disposed;
 
     /// <param name="modelDirectory">Holds <c>en-us/</c> (acoustic model), <c>en-us.lm.bin</c> and <c>cmudict-en-us.dict</c>.</param>
-    public PocketSphinxDecoder(string modelDirectory)
+    /// <param name="dictionaryPath">A pronouncing dictionary to use instead of the model's (one with key terms added).</param>
+    public PocketSphinxDecoder(string modelDirectory, string? dictionaryPath = null)
     {
         lock (LifecycleGate)
         {
             // It logs every utterance to stderr, nothing a server's operator needs.
             err_set_logfp(0);
-            config = PocketSphinxConfig.Create(modelDirectory);
+            config = PocketSphinxConfig.Create(modelDirectory, dictionaryPath);
             decoder = ps_init(config.Handle);
             if (decoder == 0)
             {
@@ -122,6 +129,86 @@ public sealed partial class PocketSphinxDecoder : IDisposable
         }
 
         return words;
+    }
+
+    /// <summary>
+    /// Biases this decoder toward <paramref name="vocabulary"/>: recognition switches to the English model interpolated
+    /// with a model of the terms alone (<see cref="KeytermLanguageModel"/>), which lifts every term word in every
+    /// context. The decoder must have been loaded with a dictionary that has the words
+    /// (<see cref="KeytermDictionary"/>). Cannot be undone: a decoder with key terms belongs to one job and is thrown
+    /// away after it (see <see cref="DecoderPool"/>).
+    /// </summary>
+    /// <remarks>
+    /// Words are not added with <c>ps_add_word</c>: in this version it also appends them to the English trie model,
+    /// whose scoring then reads past its arrays and crashes the process on the first utterance.
+    /// </remarks>
+    /// <param name="weight">The terms model's share of the interpolation; the English model keeps the rest.</param>
+    public void AddKeyterms(KeytermVocabulary vocabulary, double weight)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(weight);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(weight, 1);
+        if (vocabulary.Words.FirstOrDefault(word => !Knows(word.Text)) is { } missing)
+        {
+            throw new InvalidOperationException($"The decoder's dictionary lacks the key term word '{missing.Text}'.");
+        }
+
+        var arpaPath = Path.Combine(Path.GetTempPath(), $"verbatim-keyterms-{Guid.NewGuid():N}.arpa");
+        File.WriteAllText(arpaPath, KeytermLanguageModel.ToArpa(vocabulary));
+        nint[] names = [Marshal.StringToCoTaskMemUTF8("english"), Marshal.StringToCoTaskMemUTF8("keyterms")];
+        try
+        {
+            var configuration = ps_get_config(decoder);
+            var termsModel = ngram_model_read(configuration, arpaPath, NgramArpa, logMath);
+            if (termsModel == 0)
+            {
+                throw new InvalidOperationException("pocketsphinx could not read the key terms' language model.");
+            }
+
+            // The set takes over one reference of each model it is given, and the default search keeps its own.
+            var englishModel = ngram_model_retain(ps_get_lm(decoder, DefaultSearch));
+            var interpolated = ngram_model_set_init(configuration, [englishModel, termsModel], names, [(float)(1 - weight), (float)weight], 2);
+            if (interpolated == 0)
+            {
+                ngram_model_free(termsModel);
+                ngram_model_free(englishModel);
+                throw new InvalidOperationException("pocketsphinx could not combine the language models.");
+            }
+
+            // The search holds its own reference, as ps_set_lm_file does it.
+            var created = ps_set_lm(decoder, KeytermSearch, interpolated);
+            ngram_model_free(interpolated);
+            Check(created == 0 ? 0 : -1, "ps_set_lm");
+            Check(ps_set_search(decoder, KeytermSearch), "ps_set_search");
+        }
+        finally
+        {
+            foreach (var name in names)
+            {
+                Marshal.FreeCoTaskMem(name);
+            }
+
+            File.Delete(arpaPath);
+        }
+
+        HasKeyterms = true;
+    }
+
+    /// <summary>Whether <see cref="AddKeyterms"/> changed this decoder.</summary>
+    public bool HasKeyterms { get; private set; }
+
+    /// <summary>Whether the dictionary has <paramref name="word"/> (lower case, as recognised).</summary>
+    public bool Knows(string word)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var phones = ps_lookup_word(decoder, word);
+        if (phones == 0)
+        {
+            return false;
+        }
+
+        ckd_free(phones);
+        return true;
     }
 
     /// <summary>Sentence marks (&lt;s&gt;, &lt;/s&gt;), silence (&lt;sil&gt;), noises ([NOISE]) and fillers (++UH++).</summary>

@@ -77,7 +77,76 @@ internal static partial class PocketSphinxNative
     [LibraryImport(SphinxBase)]
     internal static partial double logmath_exp(nint logmath, int logValue);
 
+    /// <summary>
+    /// Adds a word to the decoder's dictionary (phones are the acoustic model's, space-separated). With
+    /// <paramref name="update"/> = 0 the searches are not rebuilt; a search created afterwards sees the word. Returns
+    /// the word id, or -1 (for one, when the word is already there).
+    /// </summary>
+    [LibraryImport(PocketSphinx, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int ps_add_word(nint decoder, string word, string phones, int update);
+
+    /// <summary>The word's pronunciation (free it with <see cref="ckd_free"/>), or 0 if the dictionary lacks it.</summary>
+    [LibraryImport(PocketSphinx, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial nint ps_lookup_word(nint decoder, string word);
+
+    /// <summary>The language model (set) of the named n-gram search; "_default" is the one from "-lm". Not retained.</summary>
+    [LibraryImport(PocketSphinx, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial nint ps_get_lm(nint decoder, string name);
+
+    /// <summary>Creates (or replaces) the named n-gram search over <paramref name="languageModel"/>, which it retains.</summary>
+    [LibraryImport(PocketSphinx, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int ps_set_lm(nint decoder, string name, nint languageModel);
+
+    /// <summary>Makes the named search the one the next utterance uses.</summary>
+    [LibraryImport(PocketSphinx, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int ps_set_search(nint decoder, string name);
+
+    [LibraryImport(PocketSphinx)]
+    internal static partial nint ps_get_config(nint decoder);
+
+    [LibraryImport(SphinxBase)]
+    internal static partial void ckd_free(nint pointer);
+
+    /// <summary>NGRAM_ARPA in <c>ngram_file_type_t</c>.</summary>
+    internal const int NgramArpa = 1;
+
+    [LibraryImport(SphinxBase, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial nint ngram_model_read(nint config, string path, int fileType, nint logmath);
+
+    /// <summary>
+    /// A model set over <paramref name="models"/> (each retained). With <paramref name="weights"/> the set
+    /// interpolates them linearly; the names are copied.
+    /// </summary>
+    [LibraryImport(SphinxBase)]
+    internal static partial nint ngram_model_set_init(nint config, nint[] models, nint[] names, float[] weights, int count);
+
+    /// <summary>Adds one reference; <see cref="ngram_model_set_init"/> takes over its models' references instead.</summary>
+    [LibraryImport(SphinxBase)]
+    internal static partial nint ngram_model_retain(nint model);
+
+    /// <summary>Releases one reference.</summary>
+    [LibraryImport(SphinxBase)]
+    internal static partial int ngram_model_free(nint model);
+
+    [LibraryImport(SphinxBase, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int ngram_wid(nint model, string word);
+
+    [LibraryImport(SphinxBase)]
+    internal static partial int ngram_unknown_wid(nint model);
+
     /// <summary>Where the library logs (a <c>FILE*</c>); 0 turns its logging off for the whole process.</summary>
     [LibraryImport(SphinxBase)]
     internal static partial void err_set_logfp(nint stream);
+
+    /// <summary>Sets an integer (or Boolean: 0/1) option of a configuration the decoder already holds.</summary>
+    [LibraryImport(SphinxBase, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial void cmd_ln_set_int_r(nint config, string name, nint value);
+
+    /// <summary>Adds a search named <paramref name="name"/> that decodes phones under a phone n-gram model (language identification).</summary>
+    [LibraryImport(PocketSphinx, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int ps_set_allphone_file(nint decoder, string name, string path);
+
+    /// <summary>The name of the search the decoder starts with (the word n-gram search).</summary>
+    [LibraryImport(PocketSphinx)]
+    internal static partial nint ps_get_search(nint decoder);
 }

@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using WebApp.Transcription.Engine;
 using static WebApp.Transcription.Engine.PocketSphinxNative;
-using static WebApp.Transcription.Language.LanguageNative;
 
 namespace WebApp.Transcription.Language;
 
