@@ -50,14 +50,14 @@ public sealed class TranscriptProcessor(
         {
             var audioPath = await LocateAudioAsync(transcript, workDirectory, cancellationToken);
             var options = TranscriptMapper.ReadOptions(transcript);
+            var request = RecognitionRequestFor(audioPath, options);
             if (options.LanguageDetection == true)
             {
                 // Before recognition: audio that is not English is refused without spending the minutes on it.
-                var language = await languageDetector.DetectAsync(audioPath, options, cancellationToken);
+                var language = await languageDetector.DetectAsync(request, options, cancellationToken);
                 (transcript.LanguageCode, transcript.LanguageConfidence) = (language.Code, language.Confidence);
             }
 
-            var request = RecognitionRequestFor(audioPath, options);
             var result = await engine.TranscribeAsync(request, new ProgressRecorder(dbFactory, events, TranscriptChange.Of(transcript)), cancellationToken);
             var understood = await understanding.ApplyAsync(request, result, options, cancellationToken);
             if (options.RedactPiiAudio == true)
