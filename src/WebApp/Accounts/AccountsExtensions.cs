@@ -33,6 +33,7 @@ public static class AccountsExtensions
             .AddDefaultTokenProviders();
 
         services.AddScoped<ApiKeyService>();
+        services.AddScoped<PersonalTeamEraser>();
     }
 
     /// <summary>Identity's settings; the design-time database factories use them too, so migrations see the same schema.</summary>

@@ -9,7 +9,7 @@ namespace WebApp.Accounts;
 /// Gives every new user a personal team, saved in the same transaction as the user, whichever way the user is
 /// created (registration page, external login, the create-api-key command).
 /// </summary>
-public sealed class TeamAwareUserStore(ApplicationDbContext context, TimeProvider clock, IdentityErrorDescriber? describer = null)
+public sealed class TeamAwareUserStore(ApplicationDbContext context, TimeProvider clock, PersonalTeamEraser eraser, IdentityErrorDescriber? describer = null)
     : UserStore<ApplicationUser, IdentityRole, ApplicationDbContext>(context, describer)
 {
     public override Task<IdentityResult> CreateAsync(ApplicationUser user, CancellationToken cancellationToken = default)
@@ -21,5 +21,30 @@ public sealed class TeamAwareUserStore(ApplicationDbContext context, TimeProvide
         user.PersonalTeamId = team.Id;
         user.CreatedAt = now;
         return base.CreateAsync(user, cancellationToken);
+    }
+
+    /// <summary>Deletes the account and, in the same transaction, what only its personal team held.</summary>
+    public override async Task<IdentityResult> DeleteAsync(ApplicationUser user, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await Context.Database.BeginTransactionAsync(cancellationToken);
+        var erased = await eraser.DeleteRowsAsync(Context, user.Id, user.PersonalTeamId, cancellationToken);
+        var result = await base.DeleteAsync(user, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        if (erased is { } teamId)
+        {
+            await eraser.DeleteTeamAsync(Context, teamId, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        if (erased is { } deleted)
+        {
+            eraser.DeleteFiles(deleted);
+        }
+
+        return result;
     }
 }

@@ -29,4 +29,7 @@ public sealed class RedactedAudioStore(IOptions<VerbatimOptions> options)
             File.Delete(PathFor(teamId, transcriptId, format));
         }
     }
+
+    /// <summary>Removes every redacted file of the team (its account was deleted).</summary>
+    public void DeleteTeam(Guid teamId) => UploadStore.DeleteDirectory(Path.Combine(root, teamId.ToString()));
 }

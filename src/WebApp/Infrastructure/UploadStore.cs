@@ -42,6 +42,17 @@ public sealed class UploadStore(IOptions<VerbatimOptions> options)
 
     public void Delete(Guid teamId, Guid uploadId) => File.Delete(PathFor(teamId, uploadId));
 
+    /// <summary>Removes every upload of the team (its account was deleted).</summary>
+    public void DeleteTeam(Guid teamId) => DeleteDirectory(Path.Combine(root, teamId.ToString()));
+
+    internal static void DeleteDirectory(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+
     /// <returns>Bytes copied, or -1 once more than <paramref name="maxBytes"/> arrived.</returns>
     public static async Task<long> CopyBoundedAsync(Stream source, Stream target, long maxBytes, CancellationToken cancellationToken)
     {
