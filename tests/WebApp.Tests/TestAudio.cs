@@ -26,10 +26,13 @@ public static class TestAudio
         return path;
     }
 
-    /// <summary>Digital silence, 16 kHz mono.</summary>
+    /// <summary>
+    /// Near-silence, 16 kHz mono: sox dithers it to ±1 LSB, as a quiet room would be. The diarizer's tests and bench
+    /// were calibrated on this; the engine's handling of exact zeros is tested with a file written here.
+    /// </summary>
     public static string Silence(double seconds, string path)
     {
-        Run("sox", NoDither, "-n", "-r", "16000", "-c", "1", "-b", "16", path, "trim", "0", Seconds(seconds));
+        Run("sox", "-n", "-r", "16000", "-c", "1", "-b", "16", path, "trim", "0", Seconds(seconds));
         return path;
     }
 

@@ -21,12 +21,13 @@ public sealed class RedactedAudioStore(IOptions<VerbatimOptions> options)
             .Select(file => ((string, RedactedAudioFormat)?)file)
             .FirstOrDefault();
 
-    /// <summary>Removes the transcript's redacted file, in whichever format it was made.</summary>
+    /// <summary>Removes the transcript's redacted file, in whichever format it was made (if it was).</summary>
     public void Delete(Guid teamId, Guid transcriptId)
     {
-        foreach (var format in RedactedAudioFormat.All)
+        // File.Delete ignores a missing file but not a missing folder: most teams never had redacted audio.
+        foreach (var path in RedactedAudioFormat.All.Select(f => PathFor(teamId, transcriptId, f)).Where(File.Exists))
         {
-            File.Delete(PathFor(teamId, transcriptId, format));
+            File.Delete(path);
         }
     }
 

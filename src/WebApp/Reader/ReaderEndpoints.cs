@@ -40,21 +40,37 @@ public static class ReaderEndpoints
 
     public static string SharedExportUrl(string token, ExportFormat format) => $"s/{Uri.EscapeDataString(token)}/export/{TranscriptExporter.Extension(format)}";
 
-    /// <summary>The stored file of an uploaded transcript; null for a URL's transcript (the job keeps no copy) or once deleted.</summary>
-    public static string? StoredAudioPath(Transcript transcript, UploadStore uploads) =>
-        transcript.UploadId is { } uploadId && transcript.DeletedAt is null && uploads.PathFor(transcript.TeamId, uploadId) is var path && File.Exists(path)
-            ? path
-            : null;
+    /// <summary>
+    /// What the reader plays: the redacted copy when redact_pii_audio made one (the text is redacted, so the sound is
+    /// too, for the team and for share links alike), else the stored upload; null for a URL's transcript without a
+    /// redacted copy (the job keeps no download) or once deleted.
+    /// </summary>
+    public static string? PlayableAudioPath(Transcript transcript, UploadStore uploads, RedactedAudioStore redactedAudio)
+    {
+        if (transcript.DeletedAt is not null)
+        {
+            return null;
+        }
 
-    private static async Task<Results<PhysicalFileHttpResult, NotFound>> OwnedAudio(Guid transcriptId, HttpContext http, TranscriptAccess access, UploadStore uploads) =>
-        Audio(await access.FindForUserAsync(http.User.GetUserId(), transcriptId, http.RequestAborted), uploads);
+        if (redactedAudio.Find(transcript.TeamId, transcript.Id) is { } redacted)
+        {
+            return redacted.Path;
+        }
 
-    private static async Task<Results<PhysicalFileHttpResult, NotFound>> SharedAudio(string token, HttpContext http, TranscriptAccess access, UploadStore uploads)
+        return transcript.UploadId is { } uploadId && uploads.PathFor(transcript.TeamId, uploadId) is var path && File.Exists(path) ? path : null;
+    }
+
+    private static async Task<Results<PhysicalFileHttpResult, NotFound>> OwnedAudio(
+        Guid transcriptId, HttpContext http, TranscriptAccess access, UploadStore uploads, RedactedAudioStore redactedAudio) =>
+        Audio(await access.FindForUserAsync(http.User.GetUserId(), transcriptId, http.RequestAborted), uploads, redactedAudio);
+
+    private static async Task<Results<PhysicalFileHttpResult, NotFound>> SharedAudio(
+        string token, HttpContext http, TranscriptAccess access, UploadStore uploads, RedactedAudioStore redactedAudio)
     {
         // The token is in the URL; tell caches and other sites' pages not to keep or pass it on.
         http.Response.Headers.CacheControl = "private, no-store";
         http.Response.Headers["Referrer-Policy"] = "no-referrer";
-        return Audio(await access.FindForShareAsync(token, http.RequestAborted), uploads);
+        return Audio(await access.FindForShareAsync(token, http.RequestAborted), uploads, redactedAudio);
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> OwnedExport(Guid transcriptId, string format, HttpContext http, TranscriptAccess access) =>
@@ -66,9 +82,9 @@ public static class ReaderEndpoints
         return Export(await access.FindForShareAsync(token, http.RequestAborted), format);
     }
 
-    private static Results<PhysicalFileHttpResult, NotFound> Audio(Transcript? transcript, UploadStore uploads)
+    private static Results<PhysicalFileHttpResult, NotFound> Audio(Transcript? transcript, UploadStore uploads, RedactedAudioStore redactedAudio)
     {
-        var path = transcript is null ? null : StoredAudioPath(transcript, uploads);
+        var path = transcript is null ? null : PlayableAudioPath(transcript, uploads, redactedAudio);
         return path is null
             ? TypedResults.NotFound()
             : TypedResults.PhysicalFile(path, AudioContentType.Sniff(path), enableRangeProcessing: true);

@@ -34,6 +34,7 @@ public abstract class ReaderContext : BunitContext, IAsyncLifetime
         Services.AddScoped<ShareLinkService>();
         Services.AddSingleton(Options.Create(new VerbatimOptions { DataDirectory = dataDirectory }));
         Services.AddSingleton<UploadStore>();
+        Services.AddSingleton<RedactedAudioStore>();
         Services.AddSingleton(TimeProvider.System);
         Services.AddLogging();
         Services.AddSingleton<TranscriptNotifier>();

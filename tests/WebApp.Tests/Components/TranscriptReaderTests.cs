@@ -3,7 +3,9 @@ using Bunit;
 using WebApp.Api.V2;
 using WebApp.Components.Pages.Transcripts.Reader;
 using WebApp.Data.Entities;
+using WebApp.Infrastructure;
 using WebApp.Sharing;
+using WebApp.Transcription.Redaction;
 using WebApp.Transcription.Events;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -130,6 +132,24 @@ public sealed class TranscriptReaderTests : ReaderContext
 
         Assert.Equal($"app/transcripts/{uploaded.Id}/audio", reader.Find("audio").GetAttribute("src"));
         Assert.Empty(reader.FindAll("[data-testid=reader-audio-note]"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RedactedAudio_IsWhatTheReaderPlays_ForTheTeamAndThroughShareLinks(bool shared)
+    {
+        // A URL's transcript has no stored copy; its redacted one is all there is, and a share link may play it.
+        var transcript = Database.AddTranscript(audioUrl: "https://media.example.com/call.mp3");
+        var redacted = Services.GetRequiredService<RedactedAudioStore>().PathFor(transcript.TeamId, transcript.Id, RedactedAudioFormat.All[0]);
+        Directory.CreateDirectory(Path.GetDirectoryName(redacted)!);
+        await File.WriteAllBytesAsync(redacted, [1, 2, 3]);
+        var token = shared ? await CreateShareLinkAsync(transcript) : null;
+
+        var reader = shared ? Render<TranscriptReader>(p => p.Add(r => r.ShareToken, token)) : RenderReader(transcript.Id);
+
+        reader.WaitForAssertion(() => Assert.Equal(shared ? $"s/{token}/audio" : $"app/transcripts/{transcript.Id}/audio", reader.Find("audio").GetAttribute("src")), Patience);
+        Assert.Contains("beeped out", reader.Find("[data-testid=reader-audio-note]").TextContent);
     }
 
     [Fact]

@@ -85,6 +85,17 @@ public sealed class PocketSphinxDecoderTests(SpeechEngineFixture fixture, ITestO
         Assert.Empty(words);
     }
 
+    [Fact]
+    public async Task Recognize_DigitalSilence_ReturnsNoWords()
+    {
+        // Exact zeros (padding, gaps cut in an editor): undithered, 3 s of them came back as "dog".
+        var zeros = new short[3 * DecodedAudio.SampleRate];
+
+        var words = await fixture.Pool.RunAsync(decoder => decoder.Recognize(zeros), CancellationToken.None);
+
+        Assert.Empty(words);
+    }
+
     private async Task<IReadOnlyList<RecognizedWord>> RecognizeAsync(string path)
     {
         var samples = await ReadSamplesAsync(path);

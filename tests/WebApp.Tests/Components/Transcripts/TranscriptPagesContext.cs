@@ -42,6 +42,7 @@ public abstract class TranscriptPagesContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Options.Create(new AntiforgeryOptions()));
         Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgeryState>();
         Services.AddSingleton<UploadStore>();
+        Services.AddSingleton<RedactedAudioStore>();
         Services.AddScoped<TranscriptLibrary>();
         Services.AddScoped<TranscriptDeleter>();
         Services.AddScoped<TranscriptSubmitter>();

@@ -13,11 +13,12 @@ public sealed record ReaderAudio(string? Source, string? Note)
     /// credentials (a signed storage URL).
     /// </summary>
     /// <param name="shareToken">The link the transcript is seen through, or null for its team.</param>
-    public static ReaderAudio For(Transcript transcript, UploadStore uploads, string? shareToken)
+    public static ReaderAudio For(Transcript transcript, UploadStore uploads, RedactedAudioStore redactedAudio, string? shareToken)
     {
-        if (ReaderEndpoints.StoredAudioPath(transcript, uploads) is not null)
+        if (ReaderEndpoints.PlayableAudioPath(transcript, uploads, redactedAudio) is not null)
         {
-            return new(shareToken is null ? ReaderEndpoints.AudioUrl(transcript.Id) : ReaderEndpoints.SharedAudioUrl(shareToken), null);
+            var note = redactedAudio.Find(transcript.TeamId, transcript.Id) is null ? null : "Personal information is beeped out of this recording.";
+            return new(shareToken is null ? ReaderEndpoints.AudioUrl(transcript.Id) : ReaderEndpoints.SharedAudioUrl(shareToken), note);
         }
 
         if (shareToken is null && transcript is { UploadId: null, DeletedAt: null }

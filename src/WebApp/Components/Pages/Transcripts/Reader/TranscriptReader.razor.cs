@@ -134,7 +134,8 @@ public sealed partial class TranscriptReader
             ? await access.FindForShareAsync(ShareToken!, disposed.Token)
             : userId is null || TranscriptId is not { } id ? null : await access.FindForUserAsync(userId, id, disposed.Token);
         readable = transcript is null ? null : ReadableTranscript.From(transcript);
-        audio = transcript is null ? null : ReaderAudio.For(transcript, scope.ServiceProvider.GetRequiredService<UploadStore>(), ShareToken);
+        audio = transcript is null ? null : ReaderAudio.For(
+            transcript, scope.ServiceProvider.GetRequiredService<UploadStore>(), scope.ServiceProvider.GetRequiredService<RedactedAudioStore>(), ShareToken);
         loaded = true;
     }
 
