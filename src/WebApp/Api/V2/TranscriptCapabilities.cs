@@ -28,6 +28,10 @@ public static class TranscriptCapabilities
 
     public static readonly TranscriptFeature RedactPii = new("redact_pii", "Redact personal information", true, p => p.RedactPii == true);
 
+    public static readonly TranscriptFeature RedactPiiAudio = new("redact_pii_audio", "Beep it out of the audio too", true, p => p.RedactPiiAudio == true);
+
+    public static readonly TranscriptFeature Keyterms = new("keyterms_prompt", "Key terms", true, p => p.KeytermsPrompt is { Count: > 0 });
+
     public static readonly TranscriptFeature FilterProfanity = new("filter_profanity", "Filter profanity", true, p => p.FilterProfanity == true);
 
     public static readonly TranscriptFeature Disfluencies = new("disfluencies", "Keep filler words (um, uh)", true, p => p.Disfluencies == true);
@@ -43,10 +47,10 @@ public static class TranscriptCapabilities
         FilterProfanity,
         new("audio_start_from", "Start at", true, p => p.AudioStartFrom is not null),
         new("audio_end_at", "End at", true, p => p.AudioEndAt is not null),
-        new("keyterms_prompt", "Key terms", true, p => p.KeytermsPrompt is { Count: > 0 }),
+        Keyterms,
         new("custom_spelling", "Custom spelling", true, p => p.CustomSpelling is { Count: > 0 }),
         RedactPii,
-        new("redact_pii_audio", "Redact personal information in the audio", true, p => p.RedactPiiAudio == true),
+        RedactPiiAudio,
         new("auto_highlights", "Key phrases", false, p => p.AutoHighlights == true),
         new("auto_chapters", "Chapters", false, p => p.AutoChapters == true),
         new("content_safety", "Content moderation", false, p => p.ContentSafety == true),

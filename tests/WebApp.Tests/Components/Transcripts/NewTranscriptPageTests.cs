@@ -79,6 +79,38 @@ public sealed class NewTranscriptPageTests : TranscriptPagesContext
     }
 
     [Fact]
+    public async Task KeyTermsAndRedactedAudio_AreSentWithTheTranscript()
+    {
+        var page = Render<NewTranscriptPage>();
+        page.Find("input[data-testid=url-input]").Input("https://example.com/call.mp3");
+        page.Find("input[data-testid=option-keyterms]").Input("Okonkwo,  Kubernetes cluster ,");
+        page.Find("[data-testid=option-redact_pii] input").Change(true);
+        page.WaitForElement("[data-testid=option-redact_pii_audio] input", Patience).Change(true);
+        page.WaitForAssertion(() => Assert.False(Submit(page).HasAttribute("disabled")), Patience);
+
+        Submit(page).Click();
+
+        page.WaitForElement("[data-testid=upload-item][data-state=submitted]", Patience);
+        await using var db = Database.CreateDbContext();
+        var options = TranscriptMapper.ReadOptions(await db.Transcripts.SingleAsync());
+        Assert.Equal(["Okonkwo", "Kubernetes cluster"], options.KeytermsPrompt);
+        Assert.True(options.RedactPii);
+        Assert.True(options.RedactPiiAudio);
+    }
+
+    [Fact]
+    public void KeyTerms_TooLong_AreRefusedWithAReason()
+    {
+        var page = Render<NewTranscriptPage>();
+        page.Find("input[data-testid=url-input]").Input("https://example.com/call.mp3");
+
+        page.Find("input[data-testid=option-keyterms]").Input("one two three four five six seven");
+
+        page.WaitForAssertion(() => Assert.Contains("at most 6 words a term", page.Markup), Patience);
+        Assert.True(Submit(page).HasAttribute("disabled"));
+    }
+
+    [Fact]
     public async Task FailedTranscript_ShowsTheReason()
     {
         var page = Render<NewTranscriptPage>();

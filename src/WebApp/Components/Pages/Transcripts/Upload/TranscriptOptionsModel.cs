@@ -35,14 +35,28 @@ public sealed class TranscriptOptionsModel
 
     public IReadOnlyCollection<string> PiiPolicies { get; set; } = DefaultPiiPolicies.Where(TranscriptCapabilities.PiiPolicies.Contains).ToArray();
 
+    public bool RedactPiiAudio { get; set; }
+
     public bool FilterProfanity { get; set; }
+
+    /// <summary>keyterms_prompt as typed: terms separated by commas or new lines.</summary>
+    public string? Keyterms { get; set; }
+
+    public IReadOnlyList<string> KeytermList =>
+        (Keyterms ?? "").Split([',', '\n', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public string? KeytermsError =>
+        KeytermList.Count > TranscriptRequestReader.MaxKeyterms ? $"At most {TranscriptRequestReader.MaxKeyterms} terms."
+        : KeytermList.FirstOrDefault(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > TranscriptRequestReader.MaxWordsPerKeyterm) is { } tooLong
+            ? $"“{tooLong}” is too long: at most {TranscriptRequestReader.MaxWordsPerKeyterm} words a term."
+            : null;
 
     public string? SpeakersExpectedError =>
         SpeakerLabels && SpeakersExpected is < 1 or > MaxSpeakersExpected ? $"Between 1 and {MaxSpeakersExpected}, or leave it empty." : null;
 
     public string? PiiPoliciesError => RedactPii && PiiPolicies.Count == 0 ? "Choose at least one kind of information to redact." : null;
 
-    public bool IsValid => SpeakersExpectedError is null && PiiPoliciesError is null;
+    public bool IsValid => SpeakersExpectedError is null && PiiPoliciesError is null && KeytermsError is null;
 
     public TranscriptParams ToParams(string audioUrl)
     {
@@ -60,6 +74,8 @@ public sealed class TranscriptOptionsModel
             Multichannel = On(TranscriptCapabilities.Multichannel, Multichannel) ? true : null,
             RedactPii = redactPii ? true : null,
             RedactPiiPolicies = redactPii ? [.. PiiPolicies] : null,
+            RedactPiiAudio = redactPii && On(TranscriptCapabilities.RedactPiiAudio, RedactPiiAudio) ? true : null,
+            KeytermsPrompt = TranscriptCapabilities.Keyterms.Supported && KeytermList.Count > 0 ? [.. KeytermList] : null,
             FilterProfanity = On(TranscriptCapabilities.FilterProfanity, FilterProfanity) ? true : null,
         };
     }
