@@ -15,15 +15,11 @@ namespace WebApp.Transcription.Language;
 /// <param name="PhoneAcousticScore">Acoustic log score of the best phone-loop path.</param>
 /// <param name="Words">English words (not silence or noise) on the word path.</param>
 /// <param name="WordConfidenceSum">Sum of those words' posterior probabilities.</param>
-/// <param name="WordLanguageScore">English language-model log score of the word path.</param>
-/// <param name="PhoneLanguageScore">Phone n-gram log score of the phone path: how English its phone sequence is.</param>
-public readonly record struct AcousticFit(
-    int Frames, long WordAcousticScore, long PhoneAcousticScore, int Words, double WordConfidenceSum, long WordLanguageScore, long PhoneLanguageScore)
+public readonly record struct AcousticFit(int Frames, long WordAcousticScore, long PhoneAcousticScore, int Words, double WordConfidenceSum)
 {
     public static AcousticFit operator +(AcousticFit a, AcousticFit b) => new(
         a.Frames + b.Frames, a.WordAcousticScore + b.WordAcousticScore, a.PhoneAcousticScore + b.PhoneAcousticScore,
-        a.Words + b.Words, a.WordConfidenceSum + b.WordConfidenceSum, a.WordLanguageScore + b.WordLanguageScore,
-        a.PhoneLanguageScore + b.PhoneLanguageScore);
+        a.Words + b.Words, a.WordConfidenceSum + b.WordConfidenceSum);
 }
 
 /// <summary>
@@ -84,8 +80,7 @@ public sealed class AcousticFitDecoder : IDisposable
         var words = ReadPath();
         Decode(samples, PhoneSearch);
         var phones = ReadPath();
-        return new AcousticFit(Math.Max(words.Frames, phones.Frames), words.AcousticScore, phones.AcousticScore, words.Words,
-            words.ConfidenceSum, words.LanguageScore, phones.LanguageScore);
+        return new AcousticFit(Math.Max(words.Frames, phones.Frames), words.AcousticScore, phones.AcousticScore, words.Words, words.ConfidenceSum);
     }
 
     private void Decode(ReadOnlySpan<short> samples, string search)
@@ -104,7 +99,7 @@ public sealed class AcousticFitDecoder : IDisposable
         Check(ps_end_utt(decoder), "ps_end_utt");
     }
 
-    private (int Frames, long AcousticScore, int Words, double ConfidenceSum, long LanguageScore) ReadPath()
+    private (int Frames, long AcousticScore, int Words, double ConfidenceSum) ReadPath()
     {
         if (ps_get_hyp(decoder, out _) == 0)
         {
@@ -112,15 +107,14 @@ public sealed class AcousticFitDecoder : IDisposable
         }
 
         int frames = 0, words = 0;
-        long acoustic = 0, language = 0;
+        long acoustic = 0;
         double confidence = 0;
         for (var segment = ps_seg_iter(decoder); segment != 0; segment = ps_seg_next(segment))
         {
             ps_seg_frames(segment, out var start, out var end);
-            var posterior = logmath_exp(logMath, ps_seg_prob(segment, out var acousticScore, out var languageScore, out _));
+            var posterior = logmath_exp(logMath, ps_seg_prob(segment, out var acousticScore, out _, out _));
             frames = Math.Max(frames, end + 1);
             acoustic += acousticScore;
-            language += languageScore;
             var text = Marshal.PtrToStringUTF8(ps_seg_word(segment)) ?? "";
             if (text.Length > 0 && text[0] is not ('<' or '[') && !text.StartsWith("++", StringComparison.Ordinal))
             {
@@ -129,7 +123,7 @@ public sealed class AcousticFitDecoder : IDisposable
             }
         }
 
-        return (frames, acoustic, words, confidence, language);
+        return (frames, acoustic, words, confidence);
     }
 
     private static void Check(int result, string function)
