@@ -89,10 +89,12 @@ public sealed class TranscriptProcessor(
             Directory.Delete(workDirectory, recursive: true);
         }
 
-        // Not the job's token: a result in hand is saved even while the server shuts down.
+        // Not the job's token: a result in hand is saved even while the server shuts down. The owed webhook is saved
+        // with it, so a crash before it is queued below still leaves it to be sent (TranscriptionRecovery).
+        transcript.WebhookPending = TranscriptMapper.ReadOptions(transcript).WebhookUrl is not null;
         await db.SaveChangesAsync(CancellationToken.None);
         events.Publish(TranscriptChange.Of(transcript));
-        if (TranscriptMapper.ReadOptions(transcript).WebhookUrl is not null)
+        if (transcript.WebhookPending)
         {
             await queue.EnqueueWebhookAsync(transcriptId, CancellationToken.None);
         }

@@ -18,13 +18,19 @@ public sealed class TranscriptionQueue(ISchedulerFactory schedulers)
     public Task EnqueueAsync(Guid transcriptId, CancellationToken cancellationToken) =>
         ScheduleAsync<TranscriptionJob>(TranscriptionKey(transcriptId), TranscriptionJob.TranscriptIdKey, transcriptId, cancellationToken);
 
-    public Task EnqueueWebhookAsync(Guid transcriptId, CancellationToken cancellationToken) =>
-        ScheduleAsync<WebhookJob>(new JobKey(transcriptId.ToString(), WebhookGroup), WebhookJob.TranscriptIdKey, transcriptId, cancellationToken);
+    public static JobKey WebhookKey(Guid transcriptId) => new(transcriptId.ToString(), WebhookGroup);
 
-    public async Task<bool> IsQueuedAsync(Guid transcriptId, CancellationToken cancellationToken)
+    public Task EnqueueWebhookAsync(Guid transcriptId, CancellationToken cancellationToken) =>
+        ScheduleAsync<WebhookJob>(WebhookKey(transcriptId), WebhookJob.TranscriptIdKey, transcriptId, cancellationToken);
+
+    public Task<bool> IsQueuedAsync(Guid transcriptId, CancellationToken cancellationToken) => ExistsAsync(TranscriptionKey(transcriptId), cancellationToken);
+
+    public Task<bool> IsWebhookQueuedAsync(Guid transcriptId, CancellationToken cancellationToken) => ExistsAsync(WebhookKey(transcriptId), cancellationToken);
+
+    private async Task<bool> ExistsAsync(JobKey key, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        return await scheduler.Exists(TranscriptionKey(transcriptId), cancellationToken);
+        return await scheduler.Exists(key, cancellationToken);
     }
 
     private async Task ScheduleAsync<TJob>(JobKey key, string dataKey, Guid transcriptId, CancellationToken cancellationToken)

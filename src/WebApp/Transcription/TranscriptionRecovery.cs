@@ -5,8 +5,8 @@ using WebApp.Data.Entities;
 namespace WebApp.Transcription;
 
 /// <summary>
-/// At start-up, queues again any unfinished transcript that has no job in the store: the one gap the job store
-/// cannot cover is a crash between saving a transcript and scheduling its job.
+/// At start-up, queues again the work that has no job in the store: an unfinished transcript (a crash between saving
+/// it and scheduling its job) and an owed webhook (a crash between finishing a transcript and scheduling its webhook).
 /// </summary>
 public sealed class TranscriptionRecovery(IServiceScopeFactory scopes, ILogger<TranscriptionRecovery> logger) : IHostedService
 {
@@ -25,6 +25,19 @@ public sealed class TranscriptionRecovery(IServiceScopeFactory scopes, ILogger<T
             {
                 logger.LogWarning("Transcript {TranscriptId} was unfinished with no job; queueing it again", id);
                 await queue.EnqueueAsync(id, cancellationToken);
+            }
+        }
+
+        var owedWebhooks = await db.Transcripts.AsNoTracking()
+            .Where(t => t.WebhookPending && (t.Status == TranscriptStatus.Completed || t.Status == TranscriptStatus.Error))
+            .Select(t => t.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var id in owedWebhooks)
+        {
+            if (!await queue.IsWebhookQueuedAsync(id, cancellationToken))
+            {
+                logger.LogWarning("Transcript {TranscriptId} owed a webhook with no job; queueing it", id);
+                await queue.EnqueueWebhookAsync(id, cancellationToken);
             }
         }
     }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using WebApp.Tests.Infrastructure;
 
 namespace WebApp.Tests.Transcription;
@@ -41,6 +43,77 @@ public sealed class DurabilityTests
         await Task.Delay(2000);
         Assert.Equal(1, Occurrences(second.Log, $"Transcribed {processingId}"));
         Assert.Equal(1, Occurrences(second.Log, $"Transcribed {queuedId}"));
+    }
+
+    [Fact]
+    public async Task WebhookOwedAtACrash_IsSentAfterRestart_AndADeliveredOneIsNot()
+    {
+        using var host = new AudioHost();
+        var url = host.WebhookUrl(200);
+        var first = new VerbatimServer();
+        await first.StartAsync();
+        var key = await first.CreateApiKeyAsync("wes@example.com");
+        string id;
+        using (var client = new V2Client(first.CreateClient(key)))
+        {
+            id = (await client.CreateTranscriptAsync(new { audio_url = await client.UploadAsync(TestSpeech.Say("call me back")), webhook_url = url }))
+                .GetProperty("id").GetString()!;
+            await WaitForWebhookOutcomeAsync(client, id);
+        }
+
+        first.Kill();
+
+        // A restart after a delivered webhook sends nothing more.
+        var second = new VerbatimServer(dataDirectory: first.DataDirectory);
+        await second.StartAsync();
+        await Task.Delay(3000);
+        Assert.Single(WebhookCalls(host));
+        second.Kill();
+
+        // The state a crash between finishing the transcript and queueing its webhook leaves: owed, with no job.
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(first.DataDirectory, "verbatim.db")};Pooling=false"))
+        {
+            await connection.OpenAsync();
+            var update = connection.CreateCommand();
+            update.CommandText = "UPDATE Transcripts SET WebhookPending = 1, WebhookStatusCode = NULL WHERE upper(Id) = upper($id)";
+            update.Parameters.AddWithValue("$id", id);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+
+        await using var third = new VerbatimServer(dataDirectory: first.DataDirectory);
+        await third.StartAsync();
+        await WaitForWebhookCallsAsync(host, 2);
+        Assert.Contains($"Transcript {id} owed a webhook with no job", third.Log);
+        using var after = new V2Client(third.CreateClient(key));
+        await WaitForWebhookOutcomeAsync(after, id);
+    }
+
+    private static async Task WaitForWebhookOutcomeAsync(V2Client client, string id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while ((await client.GetAsync($"/v2/transcript/{id}")).Body.GetProperty("webhook_status_code").ValueKind == JsonValueKind.Null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"no webhook outcome recorded for {id}");
+            await Task.Delay(100);
+        }
+    }
+
+    private static List<ReceivedWebhook> WebhookCalls(AudioHost host)
+    {
+        lock (host.Webhooks)
+        {
+            return [.. host.Webhooks];
+        }
+    }
+
+    private static async Task WaitForWebhookCallsAsync(AudioHost host, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (WebhookCalls(host).Count < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"only {WebhookCalls(host).Count} of {count} webhook calls");
+            await Task.Delay(100);
+        }
     }
 
     private static async Task WaitForStatusAsync(V2Client client, string id, string status)

@@ -66,6 +66,9 @@ internal sealed class TranscriptConfiguration : IEntityTypeConfiguration<Transcr
         transcript.HasIndex(t => new { t.TeamId, t.DeletedAt, t.CreatedAt, t.Id, t.Status }, "IX_Transcripts_Library_Created");
         transcript.HasIndex(t => new { t.TeamId, t.DeletedAt, t.Title, t.Id, t.Status, t.CreatedAt }, "IX_Transcripts_Library_Title");
         transcript.HasIndex(t => new { t.TeamId, t.DeletedAt, t.AudioDurationSeconds, t.Id, t.Status, t.CreatedAt }, "IX_Transcripts_Library_Duration");
+        // Start-up recovery looks for unfinished transcripts and owed webhooks: a few rows among all of them.
+        transcript.HasIndex(t => t.Status);
+        transcript.HasIndex(t => t.WebhookPending);
         transcript.HasOne<Team>().WithMany().HasForeignKey(t => t.TeamId);
     }
 }

@@ -52,6 +52,12 @@ public class Transcript
     /// <summary>The status code the webhook_url answered last; null until then, or when it never answered.</summary>
     public int? WebhookStatusCode { get; set; }
 
+    /// <summary>
+    /// A webhook is owed: set in the same save that finishes the transcript, cleared when delivery has ended. If the
+    /// process dies before the webhook job is queued, start-up recovery sees this and queues it.
+    /// </summary>
+    public bool WebhookPending { get; set; }
+
     /// <summary>0–100 while processing, for the live status in the browser.</summary>
     public int Progress { get; set; }
 

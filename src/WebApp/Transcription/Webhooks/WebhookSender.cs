@@ -47,6 +47,6 @@ public sealed class WebhookSender(IHttpClientFactory clients, ApplicationDbConte
         }
 
         await db.Transcripts.Where(t => t.Id == transcriptId)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.WebhookStatusCode, statusCode), CancellationToken.None);
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.WebhookStatusCode, statusCode).SetProperty(t => t.WebhookPending, false), CancellationToken.None);
     }
 }

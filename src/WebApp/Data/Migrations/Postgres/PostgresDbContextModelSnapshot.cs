@@ -482,6 +482,9 @@ namespace WebApp.Data.Migrations.Postgres
                     b.Property<string>("UserId")
                         .HasColumnType("text");
 
+                    b.Property<bool>("WebhookPending")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("WebhookStatusCode")
                         .HasColumnType("integer");
 
@@ -489,6 +492,10 @@ namespace WebApp.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("WebhookPending");
 
                     b.HasIndex("TeamId", "CreatedAt");
 

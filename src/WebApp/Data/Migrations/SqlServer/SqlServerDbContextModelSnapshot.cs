@@ -484,6 +484,9 @@ namespace WebApp.Data.Migrations.SqlServer
                     b.Property<string>("UserId")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<bool>("WebhookPending")
+                        .HasColumnType("bit");
+
                     b.Property<int?>("WebhookStatusCode")
                         .HasColumnType("int");
 
@@ -491,6 +494,10 @@ namespace WebApp.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("WebhookPending");
 
                     b.HasIndex("TeamId", "CreatedAt");
 

@@ -473,6 +473,9 @@ namespace WebApp.Data.Migrations.Sqlite
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("WebhookPending")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("WebhookStatusCode")
                         .HasColumnType("INTEGER");
 
@@ -480,6 +483,10 @@ namespace WebApp.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("WebhookPending");
 
                     b.HasIndex("TeamId", "CreatedAt");
 
