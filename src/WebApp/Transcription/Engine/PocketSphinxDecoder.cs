@@ -19,13 +19,6 @@ public sealed partial class PocketSphinxDecoder : IDisposable
 
     private const string KeytermSearch = "keyterms";
 
-    /// <summary>
-    /// Loading and freeing go one at a time: the 2015 library keeps process-wide state (its log file, for one: each
-    /// configuration with "-logfn" closed the log file other decoders were writing to, which crashed the process)
-    /// and was not written for concurrent set-up. Recognition itself runs in parallel, one decoder per thread.
-    /// </summary>
-    private static readonly Lock LifecycleGate = new();
-
     private readonly nint decoder;
     private readonly nint logMath;
     private readonly PocketSphinxConfig config;
@@ -158,28 +151,32 @@ public sealed partial class PocketSphinxDecoder : IDisposable
         nint[] names = [Marshal.StringToCoTaskMemUTF8("english"), Marshal.StringToCoTaskMemUTF8("keyterms")];
         try
         {
-            var configuration = ps_get_config(decoder);
-            var termsModel = ngram_model_read(configuration, arpaPath, NgramArpa, logMath);
-            if (termsModel == 0)
+            // Building models is set-up, like loading: one at a time across the process.
+            lock (LifecycleGate)
             {
-                throw new InvalidOperationException("pocketsphinx could not read the key terms' language model.");
-            }
+                var configuration = ps_get_config(decoder);
+                var termsModel = ngram_model_read(configuration, arpaPath, NgramArpa, logMath);
+                if (termsModel == 0)
+                {
+                    throw new InvalidOperationException("pocketsphinx could not read the key terms' language model.");
+                }
 
-            // The set takes over one reference of each model it is given, and the default search keeps its own.
-            var englishModel = ngram_model_retain(ps_get_lm(decoder, DefaultSearch));
-            var interpolated = ngram_model_set_init(configuration, [englishModel, termsModel], names, [(float)(1 - weight), (float)weight], 2);
-            if (interpolated == 0)
-            {
-                ngram_model_free(termsModel);
-                ngram_model_free(englishModel);
-                throw new InvalidOperationException("pocketsphinx could not combine the language models.");
-            }
+                // The set takes over one reference of each model it is given, and the default search keeps its own.
+                var englishModel = ngram_model_retain(ps_get_lm(decoder, DefaultSearch));
+                var interpolated = ngram_model_set_init(configuration, [englishModel, termsModel], names, [(float)(1 - weight), (float)weight], 2);
+                if (interpolated == 0)
+                {
+                    ngram_model_free(termsModel);
+                    ngram_model_free(englishModel);
+                    throw new InvalidOperationException("pocketsphinx could not combine the language models.");
+                }
 
-            // The search holds its own reference, as ps_set_lm_file does it.
-            var created = ps_set_lm(decoder, KeytermSearch, interpolated);
-            ngram_model_free(interpolated);
-            Check(created == 0 ? 0 : -1, "ps_set_lm");
-            Check(ps_set_search(decoder, KeytermSearch), "ps_set_search");
+                // The search holds its own reference, as ps_set_lm_file does it.
+                var created = ps_set_lm(decoder, KeytermSearch, interpolated);
+                ngram_model_free(interpolated);
+                Check(created == 0 ? 0 : -1, "ps_set_lm");
+                Check(ps_set_search(decoder, KeytermSearch), "ps_set_search");
+            }
         }
         finally
         {

@@ -12,6 +12,13 @@ internal static partial class PocketSphinxNative
     private const string PocketSphinx = "libpocketsphinx.so.3";
     private const string SphinxBase = "libsphinxbase.so.3";
 
+    /// <summary>
+    /// Loading and freeing decoders go one at a time, whichever class owns them: the 2015 library keeps process-wide
+    /// state (its log file, for one: each configuration with "-logfn" closed the log file other decoders were writing
+    /// to, which crashed the process) and was not written for concurrent set-up. Recognition runs in parallel.
+    /// </summary>
+    internal static readonly Lock LifecycleGate = new();
+
     /// <summary>The decoder's argument definitions, to parse a configuration against.</summary>
     [LibraryImport(PocketSphinx)]
     internal static partial nint ps_args();

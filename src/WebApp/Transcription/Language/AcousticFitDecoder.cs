@@ -45,20 +45,26 @@ public sealed class AcousticFitDecoder : IDisposable
             throw new InvalidOperationException($"Language detection needs the phone language model '{phoneModel}' (Debian package pocketsphinx-en-us).");
         }
 
-        err_set_logfp(0);
-        config = PocketSphinxConfig.Create(modelDirectory);
-        decoder = ps_init(config.Handle);
-        if (decoder == 0)
+        bool phonesLoaded;
+        lock (LifecycleGate)
         {
-            config.Dispose();
-            throw new InvalidOperationException($"pocketsphinx could not load the model in '{modelDirectory}'.");
+            err_set_logfp(0);
+            config = PocketSphinxConfig.Create(modelDirectory);
+            decoder = ps_init(config.Handle);
+            if (decoder == 0)
+            {
+                config.Dispose();
+                throw new InvalidOperationException($"pocketsphinx could not load the model in '{modelDirectory}'.");
+            }
+
+            wordSearch = Marshal.PtrToStringUTF8(ps_get_search(decoder)) ?? "_default";
+            // Context-independent phones: ~100 times faster than the triphone loop (0.1 against 8 times real time here),
+            // and the gap to the word path separates the languages as well once calibrated.
+            cmd_ln_set_int_r(config.Handle, "-allphone_ci", 1);
+            phonesLoaded = ps_set_allphone_file(decoder, PhoneSearch, phoneModel) >= 0;
         }
 
-        wordSearch = Marshal.PtrToStringUTF8(ps_get_search(decoder)) ?? "_default";
-        // Context-independent phones: ~100 times faster than the triphone loop (0.1 against 8 times real time here),
-        // and the gap to the word path separates the languages as well once calibrated.
-        cmd_ln_set_int_r(config.Handle, "-allphone_ci", 1);
-        if (ps_set_allphone_file(decoder, PhoneSearch, phoneModel) < 0)
+        if (!phonesLoaded)
         {
             Dispose();
             throw new InvalidOperationException($"pocketsphinx could not load the phone language model '{phoneModel}'.");
@@ -142,11 +148,14 @@ public sealed class AcousticFitDecoder : IDisposable
         }
 
         disposed = true;
-        if (decoder != 0)
+        lock (LifecycleGate)
         {
-            ps_free(decoder);
-        }
+            if (decoder != 0)
+            {
+                ps_free(decoder);
+            }
 
-        config.Dispose();
+            config.Dispose();
+        }
     }
 }
