@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using WebApp.Tests.Infrastructure;
 
@@ -12,21 +11,7 @@ public sealed class JavaScriptSdkTests(ApiFixture fixture)
     public async Task OfficialSdk_UploadTranscribeGetListDelete_Works()
     {
         var audio = TestSpeech.Convert(TestSpeech.Say(TestSpeech.Sentence), ".mp3");
-        var script = Path.Combine(AppPaths.RepoRoot, "tests", "js", "sdk-flow.mjs");
-        Assert.True(Directory.Exists(Path.Combine(AppPaths.RepoRoot, "tests", "js", "node_modules", "assemblyai")), "run ./test.sh, which installs the SDK with npm");
-
-        var start = new ProcessStartInfo("node", [script, fixture.Server.BaseAddress.ToString().TrimEnd('/'), fixture.AnnKey, audio])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var node = Process.Start(start)!;
-        var stdout = node.StandardOutput.ReadToEndAsync();
-        var stderr = node.StandardError.ReadToEndAsync();
-        await node.WaitForExitAsync();
-        Assert.True(node.ExitCode == 0, $"node exited {node.ExitCode}: {await stderr}\n{fixture.Server.Log}");
-
-        var result = JsonDocument.Parse((await stdout).Trim().Split('\n')[^1]).RootElement;
+        var result = await JavaScriptSdk.RunAsync("sdk-flow.mjs", fixture.Server, fixture.AnnKey, audio);
         Assert.Equal("completed", result.GetProperty("status").GetString());
         Assert.StartsWith(fixture.Server.BaseAddress + "v2/upload/", result.GetProperty("uploadUrl").GetString());
         var words = result.GetProperty("words").EnumerateArray().Select(w => w.GetProperty("text").GetString()!).ToList();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -118,19 +117,7 @@ public sealed class RedactedAudioTests(ApiFixture fixture)
     {
         var original = SpeechWithPhoneNumber();
         var output = TestSpeech.NewPath(".mp3");
-        var script = Path.Combine(AppPaths.RepoRoot, "tests", "js", "redacted-audio-flow.mjs");
-        var start = new ProcessStartInfo("node", [script, fixture.Server.BaseAddress.ToString().TrimEnd('/'), fixture.AnnKey, original, output])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var node = Process.Start(start)!;
-        var stdout = node.StandardOutput.ReadToEndAsync();
-        var stderr = node.StandardError.ReadToEndAsync();
-        await node.WaitForExitAsync();
-        Assert.True(node.ExitCode == 0, $"node exited {node.ExitCode}: {await stderr}\n{fixture.Server.Log}");
-
-        var result = JsonDocument.Parse((await stdout).Trim().Split('\n')[^1]).RootElement;
+        var result = await JavaScriptSdk.RunAsync("redacted-audio-flow.mjs", fixture.Server, fixture.AnnKey, original, output);
         Assert.Equal("completed", result.GetProperty("status").GetString());
         Assert.Equal("redacted_audio_ready", result.GetProperty("redactedStatus").GetString());
         Assert.StartsWith(fixture.Server.BaseAddress + "v2/redacted-audio/", result.GetProperty("redactedAudioUrl").GetString());

@@ -61,20 +61,7 @@ public sealed partial class PocketSphinxDecoder : IDisposable
             samples.CopyTo(utterance);
             DitherDigitalSilence(utterance);
 
-            // A fresh stream per utterance, or frame numbers keep counting from the previous one.
-            Check(ps_start_stream(decoder), "ps_start_stream");
-            Check(ps_start_utt(decoder), "ps_start_utt");
-            unsafe
-            {
-                fixed (short* data = utterance)
-                {
-                    // full_utt = 1: the whole utterance at once lets it normalise over all of it, which is far more
-                    // accurate than feeding it in blocks.
-                    Check(ps_process_raw(decoder, data, (nuint)utterance.Length, 0, 1), "ps_process_raw");
-                }
-            }
-
-            Check(ps_end_utt(decoder), "ps_end_utt");
+            ProcessUtterance(decoder, utterance);
             return ps_get_hyp(decoder, out _) == 0 ? [] : ReadWords();
         }
         finally
@@ -215,14 +202,6 @@ public sealed partial class PocketSphinxDecoder : IDisposable
     /// <summary>The dictionary marks alternate pronunciations as "read(2)".</summary>
     [GeneratedRegex(@"\(\d+\)$")]
     private static partial Regex AlternatePronunciation();
-
-    private static void Check(int result, string function)
-    {
-        if (result < 0)
-        {
-            throw new InvalidOperationException($"pocketsphinx {function} failed ({result}).");
-        }
-    }
 
     public void Dispose()
     {

@@ -19,6 +19,31 @@ internal static partial class PocketSphinxNative
     /// </summary>
     internal static readonly Lock LifecycleGate = new();
 
+    /// <summary>Decodes <paramref name="samples"/> as one utterance with the decoder's active search.</summary>
+    internal static unsafe void ProcessUtterance(nint decoder, ReadOnlySpan<short> samples)
+    {
+        // A fresh stream per utterance, or frame numbers keep counting from the previous one.
+        Check(ps_start_stream(decoder), "ps_start_stream");
+        Check(ps_start_utt(decoder), "ps_start_utt");
+        fixed (short* data = samples)
+        {
+            // full_utt = 1: the whole utterance at once lets it normalise over all of it, which is far more accurate
+            // than feeding it in blocks.
+            Check(ps_process_raw(decoder, data, (nuint)samples.Length, 0, 1), "ps_process_raw");
+        }
+
+        Check(ps_end_utt(decoder), "ps_end_utt");
+    }
+
+    /// <summary>Turns a call's negative result into an exception naming the call.</summary>
+    internal static void Check(int result, string function)
+    {
+        if (result < 0)
+        {
+            throw new InvalidOperationException($"pocketsphinx {function} failed ({result}).");
+        }
+    }
+
     /// <summary>The decoder's argument definitions, to parse a configuration against.</summary>
     [LibraryImport(PocketSphinx)]
     internal static partial nint ps_args();

@@ -92,17 +92,7 @@ public sealed class AcousticFitDecoder : IDisposable
     private void Decode(ReadOnlySpan<short> samples, string search)
     {
         Check(ps_set_search(decoder, search), "ps_set_search");
-        Check(ps_start_stream(decoder), "ps_start_stream");
-        Check(ps_start_utt(decoder), "ps_start_utt");
-        unsafe
-        {
-            fixed (short* data = samples)
-            {
-                Check(ps_process_raw(decoder, data, (nuint)samples.Length, 0, 1), "ps_process_raw");
-            }
-        }
-
-        Check(ps_end_utt(decoder), "ps_end_utt");
+        ProcessUtterance(decoder, samples);
     }
 
     private (int Frames, long AcousticScore, int Words, double ConfidenceSum) ReadPath()
@@ -130,14 +120,6 @@ public sealed class AcousticFitDecoder : IDisposable
         }
 
         return (frames, acoustic, words, confidence);
-    }
-
-    private static void Check(int result, string function)
-    {
-        if (result < 0)
-        {
-            throw new InvalidOperationException($"pocketsphinx {function} failed ({result}).");
-        }
     }
 
     public void Dispose()

@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace WebApp.Tests.Infrastructure;
+
+/// <summary>Runs a script of tests/js, which use AssemblyAI's official JavaScript SDK, against a running server.</summary>
+public static class JavaScriptSdk
+{
+    /// <param name="script">A file in tests/js, e.g. "sdk-flow.mjs".</param>
+    /// <param name="arguments">Passed after the server's base URL and the API key.</param>
+    /// <returns>The JSON object the script prints on its last line.</returns>
+    public static async Task<JsonElement> RunAsync(string script, VerbatimServer server, string apiKey, params string[] arguments)
+    {
+        var folder = Path.Combine(AppPaths.RepoRoot, "tests", "js");
+        Assert.True(Directory.Exists(Path.Combine(folder, "node_modules", "assemblyai")), "run ./test.sh, which installs the SDK with npm");
+
+        var start = new ProcessStartInfo("node", [Path.Combine(folder, script), server.BaseAddress.ToString().TrimEnd('/'), apiKey, .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var node = Process.Start(start)!;
+        var stdout = node.StandardOutput.ReadToEndAsync();
+        var stderr = node.StandardError.ReadToEndAsync();
+        await node.WaitForExitAsync();
+        Assert.True(node.ExitCode == 0, $"node exited {node.ExitCode}: {await stderr}\n{server.Log}");
+        return JsonDocument.Parse((await stdout).Trim().Split('\n')[^1]).RootElement;
+    }
+}
