@@ -9,6 +9,7 @@ using WebApp.Accounts;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Data.Providers;
+using WebApp.Tests.Infrastructure;
 
 namespace WebApp.Tests.Components;
 
@@ -28,8 +29,8 @@ public abstract class ApiKeysPageContext : BunitContext, IAsyncLifetime
         using (var db = CreateDbContext())
         {
             db.Database.EnsureCreated();
-            User = AddUser(db, "ann@example.com");
-            OtherUser = AddUser(db, "bob@example.com");
+            User = TestUsers.Add(db, "ann@example.com");
+            OtherUser = TestUsers.Add(db, "bob@example.com");
             db.SaveChanges();
         }
 
@@ -68,23 +69,5 @@ public abstract class ApiKeysPageContext : BunitContext, IAsyncLifetime
     {
         await DisposeAsync();
         await connection.DisposeAsync();
-    }
-
-    private static ApplicationUser AddUser(ApplicationDbContext db, string email)
-    {
-        var team = new Team { Id = Guid.NewGuid(), Name = $"{email}'s team", CreatedAt = DateTime.UtcNow };
-        var user = new ApplicationUser
-        {
-            UserName = email,
-            NormalizedUserName = email.ToUpperInvariant(),
-            Email = email,
-            NormalizedEmail = email.ToUpperInvariant(),
-            PersonalTeamId = team.Id,
-            CreatedAt = DateTime.UtcNow,
-        };
-        team.Members.Add(new TeamMember { UserId = user.Id, Role = TeamRole.Admin });
-        db.Teams.Add(team);
-        db.Users.Add(user);
-        return user;
     }
 }

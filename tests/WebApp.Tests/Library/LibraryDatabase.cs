@@ -4,6 +4,7 @@ using WebApp.Api.V2;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Data.Providers;
+using WebApp.Tests.Infrastructure;
 
 namespace WebApp.Tests.Library;
 
@@ -29,19 +30,7 @@ public sealed class LibraryDatabase : IDisposable
     public ApplicationUser AddUser(string email)
     {
         using var db = CreateDbContext();
-        var team = new Team { Id = Guid.NewGuid(), Name = $"{email}'s team", CreatedAt = DateTime.UtcNow };
-        var user = new ApplicationUser
-        {
-            UserName = email,
-            NormalizedUserName = email.ToUpperInvariant(),
-            Email = email,
-            NormalizedEmail = email.ToUpperInvariant(),
-            PersonalTeamId = team.Id,
-            CreatedAt = DateTime.UtcNow,
-        };
-        team.Members.Add(new TeamMember { UserId = user.Id, Role = TeamRole.Admin });
-        db.Teams.Add(team);
-        db.Users.Add(user);
+        var user = TestUsers.Add(db, email);
         db.SaveChanges();
         return user;
     }

@@ -4,6 +4,7 @@ using WebApp.Api.V2;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Data.Providers;
+using WebApp.Tests.Infrastructure;
 
 namespace WebApp.Tests.Reader;
 
@@ -30,8 +31,8 @@ public sealed class ReaderDatabase : IDisposable
         options = new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite(connection).Options;
         using var db = CreateDbContext();
         db.Database.EnsureCreated();
-        User = AddUser(db, "ann@example.com");
-        OtherUser = AddUser(db, "bob@example.com");
+        User = TestUsers.Add(db, "ann@example.com");
+        OtherUser = TestUsers.Add(db, "bob@example.com");
         db.SaveChanges();
     }
 
@@ -88,22 +89,4 @@ public sealed class ReaderDatabase : IDisposable
     }
 
     public void Dispose() => connection.Dispose();
-
-    private static ApplicationUser AddUser(ApplicationDbContext db, string email)
-    {
-        var team = new Team { Id = Guid.NewGuid(), Name = $"{email}'s team", CreatedAt = DateTime.UtcNow };
-        var user = new ApplicationUser
-        {
-            UserName = email,
-            NormalizedUserName = email.ToUpperInvariant(),
-            Email = email,
-            NormalizedEmail = email.ToUpperInvariant(),
-            PersonalTeamId = team.Id,
-            CreatedAt = DateTime.UtcNow,
-        };
-        team.Members.Add(new TeamMember { UserId = user.Id, Role = TeamRole.Admin });
-        db.Teams.Add(team);
-        db.Users.Add(user);
-        return user;
-    }
 }
