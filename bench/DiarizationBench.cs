@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using WebApp.Tests.Transcription.Diarization;
 using WebApp.Transcription.Diarization;
-using WebApp.Transcription.Engine;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx;
 
 namespace Verbatim.Bench;
 

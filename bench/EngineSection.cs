@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
-using WebApp.Transcription.Engine;
-using WebApp.Transcription.Engine.Keyterms;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx;
+using WebApp.Transcription.Engines.PocketSphinx.Keyterms;
 
 namespace Verbatim.Bench;
 
@@ -58,7 +60,7 @@ internal sealed class EngineSection : IBenchSection
         using var pool = new DecoderPool(ModelDirectory, Environment.ProcessorCount);
         var decoder = new AudioDecoder();
         var segmenter = new SpeechSegmenter();
-        var engine = new LocalSpeechEngine(decoder, segmenter, pool, new KeytermPronouncer(ModelDirectory, NullLogger<KeytermPronouncer>.Instance), NullLogger<LocalSpeechEngine>.Instance);
+        var engine = new PocketSphinxEngine(decoder, segmenter, pool, new KeytermPronouncer(ModelDirectory, NullLogger<KeytermPronouncer>.Instance), NullLogger<PocketSphinxEngine>.Instance);
         using (var audio = await decoder.DecodeAsync(recording.Path, CancellationToken.None))
         {
             var segments = segmenter.Split(audio);

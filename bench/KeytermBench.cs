@@ -1,7 +1,9 @@
 using System.Globalization;
 using WebApp.Tests;
-using WebApp.Transcription.Engine;
-using WebApp.Transcription.Engine.Keyterms;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx;
+using WebApp.Transcription.Engines.PocketSphinx.Keyterms;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Verbatim.Bench;
@@ -59,7 +61,7 @@ internal sealed class KeytermBench : IBenchSection
 
     public async Task RunAsync(BenchContext context)
     {
-        var weights = (Environment.GetEnvironmentVariable("VERBATIM_KEYTERM_WEIGHTS") ?? LocalSpeechEngine.KeytermWeight.ToString(CultureInfo.InvariantCulture))
+        var weights = (Environment.GetEnvironmentVariable("VERBATIM_KEYTERM_WEIGHTS") ?? PocketSphinxEngine.KeytermWeight.ToString(CultureInfo.InvariantCulture))
             .Split(',').Select(w => double.Parse(w, CultureInfo.InvariantCulture)).ToArray();
         var folder = Directory.CreateTempSubdirectory("verbatim-bench-keyterms-").FullName;
         var audio = new AudioDecoder();

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using WebApp.Tests.Transcription.Language;
-using WebApp.Transcription.Engine;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx;
 using WebApp.Transcription.Language;
 
 namespace Verbatim.Bench;

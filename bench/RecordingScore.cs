@@ -1,5 +1,7 @@
 using WebApp.Tests;
-using WebApp.Transcription.Engine;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx;
 
 namespace Verbatim.Bench;
 

@@ -1,6 +1,8 @@
 using WebApp.Api.V2;
 using WebApp.Transcription.Diarization;
-using WebApp.Transcription.Engine;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx;
 using WebApp.Transcription.Formatting;
 using WebApp.Transcription.Redaction;
 

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using WebApp.Api.V2;
 using WebApp.Data;
 using WebApp.Data.Entities;
-using WebApp.Transcription.Engine;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx;
 using WebApp.Transcription.Events;
 
 namespace WebApp.Transcription;
@@ -21,7 +23,7 @@ public sealed class TranscriptSubmitter(ApplicationDbContext db, ISpeechEngine e
     /// <param name="title">What the browser app shows; defaults to the URL's last segment.</param>
     public async Task<SubmitResult> SubmitAsync(Guid teamId, string userId, TranscriptParams options, string? ownHost, string? title, CancellationToken cancellationToken)
     {
-        if (TranscriptRequestReader.Validate(options, engine.ModelNames) is { } invalid)
+        if (TranscriptRequestReader.Validate(options, [engine.Name]) is { } invalid)
         {
             return new SubmitResult(null, StatusCodes.Status400BadRequest, invalid);
         }

@@ -6,7 +6,9 @@ using WebApp.Api.V2;
 using WebApp.Data;
 using WebApp.Infrastructure;
 using WebApp.Transcription.Diarization;
-using WebApp.Transcription.Engine;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx;
 using WebApp.Transcription.Events;
 using WebApp.Transcription.Language;
 using WebApp.Transcription.Redaction;
@@ -57,7 +59,7 @@ public static class TranscriptionExtensions
                 })
                 .AddTimeout(TimeSpan.FromSeconds(webhooks.TimeoutSeconds)));
         services.AddSingleton<TranscriptionQueue>();
-        services.AddLocalSpeechEngine();
+        services.AddPocketSphinx();
         services.AddLanguageDetection();
 
         services.AddQuartz(quartz =>

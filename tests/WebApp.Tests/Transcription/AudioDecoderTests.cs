@@ -1,5 +1,7 @@
 using System.Diagnostics;
-using WebApp.Transcription.Engine;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx;
 
 namespace WebApp.Tests.Transcription;
 

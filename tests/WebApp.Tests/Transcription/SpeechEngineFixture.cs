@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using WebApp.Transcription.Engine;
-using WebApp.Transcription.Engine.Keyterms;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx;
+using WebApp.Transcription.Engines.PocketSphinx.Keyterms;
 
 namespace WebApp.Tests.Transcription;
 
@@ -26,7 +28,7 @@ public sealed class SpeechEngineFixture : IDisposable
     public SpeechEngineFixture()
     {
         Pool = new DecoderPool(ModelDirectory, size: 2);
-        Engine = new LocalSpeechEngine(new AudioDecoder(), new SpeechSegmenter(), Pool, new KeytermPronouncer(ModelDirectory, NullLogger<KeytermPronouncer>.Instance), NullLogger<LocalSpeechEngine>.Instance);
+        Engine = new PocketSphinxEngine(new AudioDecoder(), new SpeechSegmenter(), Pool, new KeytermPronouncer(ModelDirectory, NullLogger<KeytermPronouncer>.Instance), NullLogger<PocketSphinxEngine>.Instance);
         longRecording = new Lazy<TranscribedClip>(() => LibrivoxRecordings.Concatenate(Scratch.File("librivox-long.wav"), repeats: 4));
         longRecordingRun = new Lazy<Task<EngineRun>>(async () =>
         {
@@ -46,7 +48,7 @@ public sealed class SpeechEngineFixture : IDisposable
 
     public DecoderPool Pool { get; }
 
-    public LocalSpeechEngine Engine { get; }
+    public PocketSphinxEngine Engine { get; }
 
     /// <summary>The five clips four times over in shuffled order with pauses between them: ~110 s, 284 words.</summary>
     public TranscribedClip LongRecording => longRecording.Value;

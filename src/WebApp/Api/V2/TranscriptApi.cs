@@ -4,7 +4,9 @@ using WebApp.Accounts;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Transcription;
-using WebApp.Transcription.Engine;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx;
 
 namespace WebApp.Api.V2;
 

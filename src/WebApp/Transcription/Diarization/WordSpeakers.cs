@@ -1,4 +1,6 @@
-using WebApp.Transcription.Engine;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx;
 
 namespace WebApp.Transcription.Diarization;
 

@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
-using WebApp.Transcription.Engine;
-using static WebApp.Transcription.Engine.PocketSphinxNative;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx;
+using static WebApp.Transcription.Engines.PocketSphinx.PocketSphinxNative;
 
 namespace WebApp.Transcription.Language;
 

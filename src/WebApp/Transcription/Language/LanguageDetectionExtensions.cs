@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
-using WebApp.Transcription.Engine;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx;
 
 namespace WebApp.Transcription.Language;
 
@@ -9,7 +11,7 @@ public static class LanguageDetectionExtensions
     public static IServiceCollection AddLanguageDetection(this IServiceCollection services)
     {
         services.AddSingleton(provider => new LanguageIdentifier(
-            provider.GetRequiredService<IOptions<LocalEngineOptions>>().Value.ModelDirectory, provider.GetRequiredService<SpeechSegmenter>()));
+            provider.GetRequiredService<IOptions<PocketSphinxOptions>>().Value.ModelDirectory, provider.GetRequiredService<SpeechSegmenter>()));
         services.AddSingleton<LanguageDetector>();
         return services;
     }

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using WebApp.Api.V2;
 using WebApp.Infrastructure;
-using WebApp.Transcription.Engine;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx;
 
 namespace WebApp.Transcription.Redaction;
 

@@ -13,7 +13,9 @@ using WebApp.Infrastructure;
 using WebApp.Library;
 using WebApp.Tests.Library;
 using WebApp.Transcription;
-using WebApp.Transcription.Engine;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx;
 using WebApp.Transcription.Events;
 
 namespace WebApp.Tests.Components.Transcripts;
@@ -96,7 +98,9 @@ public abstract class TranscriptPagesContext : BunitContext, IAsyncLifetime
 
     private sealed class NoSpeechEngine : ISpeechEngine
     {
-        public IReadOnlyList<string> ModelNames { get; } = ["pocketsphinx-en-us"];
+        public string Name => "pocketsphinx-en-us";
+
+        public EngineCapabilities Capabilities { get; } = new() { Languages = new HashSet<string>(["en"]) };
 
         public Task<RecognitionResult> TranscribeAsync(RecognitionRequest request, IProgress<int>? progress, CancellationToken cancellationToken) =>
             throw new NotSupportedException("No job runs in these tests.");

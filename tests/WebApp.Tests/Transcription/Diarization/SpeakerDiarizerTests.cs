@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using WebApp.Transcription.Diarization;
-using WebApp.Transcription.Engine;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx;
 
 namespace WebApp.Tests.Transcription.Diarization;
 

@@ -1,5 +1,7 @@
 using WebApp.Transcription.Diarization;
-using WebApp.Transcription.Engine;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx;
 
 namespace WebApp.Tests.Transcription.Diarization;
 

@@ -1,5 +1,7 @@
 using WebApp.Api.V2;
-using WebApp.Transcription.Engine;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx;
 using WebApp.Transcription.Formatting;
 using Xunit.Abstractions;
 

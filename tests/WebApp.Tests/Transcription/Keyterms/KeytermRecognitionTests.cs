@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using WebApp.Tests.Infrastructure;
-using WebApp.Transcription.Engine;
-using WebApp.Transcription.Engine.Keyterms;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx;
+using WebApp.Transcription.Engines.PocketSphinx.Keyterms;
 
 namespace WebApp.Tests.Transcription.Keyterms;
 
@@ -70,7 +72,7 @@ public sealed class KeytermRecognitionTests(SpeechEngineFixture fixture)
         var loadedBefore = fixture.Pool.LoadedCount;
 
         bool knows;
-        using (var session = fixture.Pool.OpenKeytermSession(vocabulary, LocalSpeechEngine.KeytermWeight))
+        using (var session = fixture.Pool.OpenKeytermSession(vocabulary, PocketSphinxEngine.KeytermWeight))
         {
             knows = await session.RunAsync(decoder => decoder.Knows("okonkwo") && decoder.HasKeyterms, CancellationToken.None);
         }

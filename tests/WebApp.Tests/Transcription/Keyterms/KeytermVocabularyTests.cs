@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using WebApp.Transcription.Engine.Keyterms;
+using WebApp.Transcription.Engines.PocketSphinx.Keyterms;
 
 namespace WebApp.Tests.Transcription.Keyterms;
 

@@ -1,4 +1,6 @@
-namespace WebApp.Transcription.Engine;
+using WebApp.Transcription.Engines;
+
+namespace WebApp.Transcription.Audio;
 
 /// <summary>Decodes any file ffmpeg can read (audio, or video with an audio track) to 16 kHz mono PCM.</summary>
 /// <param name="scratchDirectory">Where the PCM is spooled; null or empty means the system temp directory.</param>

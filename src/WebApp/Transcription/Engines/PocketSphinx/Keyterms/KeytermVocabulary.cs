@@ -1,6 +1,8 @@
 using System.Text;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
 
-namespace WebApp.Transcription.Engine.Keyterms;
+namespace WebApp.Transcription.Engines.PocketSphinx.Keyterms;
 
 /// <param name="Text">As the recognizer spells it: lower case, no punctuation but apostrophes.</param>
 /// <param name="Phones">

@@ -1,6 +1,8 @@
 using System.Text;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
 
-namespace WebApp.Transcription.Engine.Keyterms;
+namespace WebApp.Transcription.Engines.PocketSphinx.Keyterms;
 
 /// <summary>
 /// Turns espeak-ng's IPA (as <c>espeak-ng -v en-us --ipa</c> writes it) into the ARPAbet phones of pocketsphinx's en-us

@@ -1,4 +1,7 @@
-namespace WebApp.Transcription.Engine.Keyterms;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+
+namespace WebApp.Transcription.Engines.PocketSphinx.Keyterms;
 
 /// <summary>
 /// Builds a <see cref="KeytermVocabulary"/>: words of the pronouncing dictionary keep their entries; for the others

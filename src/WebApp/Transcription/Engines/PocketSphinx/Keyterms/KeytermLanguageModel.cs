@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
 
-namespace WebApp.Transcription.Engine.Keyterms;
+namespace WebApp.Transcription.Engines.PocketSphinx.Keyterms;
 
 /// <summary>
 /// A small ARPA language model of the terms alone: every term word equally likely, and each word of a phrase likely

@@ -1,4 +1,7 @@
-namespace WebApp.Transcription.Engine.Keyterms;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+
+namespace WebApp.Transcription.Engines.PocketSphinx.Keyterms;
 
 /// <summary>
 /// A job's pronouncing dictionary: the model's, plus the key term words it lacks with their guessed pronunciations. Its

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
+using WebApp.Transcription.Engines;
 
-namespace WebApp.Transcription.Engine;
+namespace WebApp.Transcription.Audio;
 
 /// <summary>
 /// 16 kHz mono 16-bit PCM, spooled to a temporary file that is deleted on dispose. Audio is kept on disk rather than

@@ -1,4 +1,6 @@
-namespace WebApp.Transcription.Engine;
+using WebApp.Transcription.Audio;
+
+namespace WebApp.Transcription.Engines;
 
 /// <summary>
 /// Passes on a percentage only when it rises, whichever thread reports it, so parallel segments finishing out of order

@@ -1,7 +1,9 @@
 using System.Runtime.InteropServices;
-using static WebApp.Transcription.Engine.PocketSphinxNative;
+using static WebApp.Transcription.Engines.PocketSphinx.PocketSphinxNative;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
 
-namespace WebApp.Transcription.Engine;
+namespace WebApp.Transcription.Engines.PocketSphinx;
 
 /// <summary>
 /// A parsed pocketsphinx configuration (<c>cmd_ln_t</c>) and the native argument strings it points into: the

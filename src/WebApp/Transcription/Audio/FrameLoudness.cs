@@ -1,4 +1,6 @@
-namespace WebApp.Transcription.Engine;
+using WebApp.Transcription.Engines;
+
+namespace WebApp.Transcription.Audio;
 
 /// <summary>Loudness of each 10 ms frame in dBFS (digital silence is <see cref="Floor"/>), the segmenter's only input.</summary>
 internal static class FrameLoudness

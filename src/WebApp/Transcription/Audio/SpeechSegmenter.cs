@@ -1,4 +1,6 @@
-namespace WebApp.Transcription.Engine;
+using WebApp.Transcription.Engines;
+
+namespace WebApp.Transcription.Audio;
 
 /// <summary>A stretch of the decoded audio to recognise as one utterance.</summary>
 public readonly record struct SpeechSegment(long StartSample, int SampleCount)

@@ -1,10 +1,12 @@
-using WebApp.Transcription.Engine;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx;
 using Xunit.Abstractions;
 
 namespace WebApp.Tests.Transcription;
 
 [Collection(SpeechEngineCollection.Name)]
-public sealed class LocalSpeechEngineTests(SpeechEngineFixture fixture, ITestOutputHelper output)
+public sealed class PocketSphinxEngineTests(SpeechEngineFixture fixture, ITestOutputHelper output)
 {
     /// <summary>Measured 28.2% (20/71) on the five clips; the bound allows three more errors.</summary>
     private const double ClipWordErrorRateBound = 0.33;
@@ -16,9 +18,9 @@ public sealed class LocalSpeechEngineTests(SpeechEngineFixture fixture, ITestOut
     private const double SplitTolerance = 0.02;
 
     [Fact]
-    public void ModelNames_StartsWithPocketsphinx()
+    public void Name_IsPocketsphinxEnUs()
     {
-        Assert.Equal("pocketsphinx-en-us", fixture.Engine.ModelNames[0]);
+        Assert.Equal("pocketsphinx-en-us", fixture.Engine.Name);
     }
 
     [Fact]

@@ -1,18 +1,20 @@
 using System.Diagnostics;
-using WebApp.Transcription.Engine.Keyterms;
+using WebApp.Transcription.Engines.PocketSphinx.Keyterms;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
 
-namespace WebApp.Transcription.Engine;
+namespace WebApp.Transcription.Engines.PocketSphinx;
 
 /// <summary>
 /// Speech recognition on this machine with pocketsphinx: ffmpeg decodes the file, the audio is cut at pauses, and the
 /// pieces are recognised in parallel, one decoder per core, then put back together with absolute timings.
 /// </summary>
-public sealed class LocalSpeechEngine(
+public sealed class PocketSphinxEngine(
     AudioDecoder audioDecoder,
     SpeechSegmenter segmenter,
     DecoderPool decoders,
     KeytermPronouncer pronouncer,
-    ILogger<LocalSpeechEngine> logger) : ISpeechEngine
+    ILogger<PocketSphinxEngine> logger) : ISpeechEngine
 {
     public const string ModelName = "pocketsphinx-en-us";
 
@@ -26,7 +28,16 @@ public sealed class LocalSpeechEngine(
     /// </summary>
     public const double KeytermWeight = 0.05;
 
-    public IReadOnlyList<string> ModelNames { get; } = [ModelName];
+    public string Name => ModelName;
+
+    public EngineCapabilities Capabilities { get; } = new()
+    {
+        Languages = new HashSet<string>(["en"]),
+        Keyterms = true,
+        Channels = true,
+        AccuracyRank = 1,
+        Summary = "Fast and light (about 9× faster than real time on 2 cores, ~140 MB per decoder); about 20% word errors on mixed English, 30% on real recordings.",
+    };
 
     /// <remarks>
     /// Cancellation stops ffmpeg at once and stops handing out segments; a segment already inside pocketsphinx runs to

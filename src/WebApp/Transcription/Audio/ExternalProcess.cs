@@ -1,8 +1,9 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
+using WebApp.Transcription.Engines;
 
-namespace WebApp.Transcription.Engine;
+namespace WebApp.Transcription.Audio;
 
 /// <param name="StandardErrorTail">The last lines the process wrote to stderr, bounded so a chatty process cannot fill memory.</param>
 internal sealed record ProcessOutcome(int ExitCode, string StandardErrorTail);

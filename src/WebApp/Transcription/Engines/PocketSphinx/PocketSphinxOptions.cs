@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
 
-namespace WebApp.Transcription.Engine;
+namespace WebApp.Transcription.Engines.PocketSphinx;
 
-/// <summary>Settings under "Verbatim:Transcription:LocalEngine".</summary>
-public sealed class LocalEngineOptions
+/// <summary>Settings under "Verbatim:Engines:PocketSphinx".</summary>
+public sealed class PocketSphinxOptions
 {
-    public const string Section = "Verbatim:Transcription:LocalEngine";
+    public const string Section = "Verbatim:Engines:PocketSphinx";
 
     /// <summary>Holds en-us/, en-us.lm.bin and cmudict-en-us.dict (Debian package pocketsphinx-en-us).</summary>
     [Required]

@@ -1,4 +1,6 @@
-namespace WebApp.Transcription.Engine;
+using WebApp.Transcription.Engines;
+
+namespace WebApp.Transcription.Audio;
 
 /// <summary>The part of a file to decode, in milliseconds from its start (audio_start_from / audio_end_at).</summary>
 /// <param name="StartMs">Where decoding starts; 0 for the beginning.</param>

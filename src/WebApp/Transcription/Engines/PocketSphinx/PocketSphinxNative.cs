@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
 
-namespace WebApp.Transcription.Engine;
+namespace WebApp.Transcription.Engines.PocketSphinx;
 
 /// <summary>
 /// The slice of the pocketsphinx 5prealpha C API (Debian's libpocketsphinx3) that <see cref="PocketSphinxDecoder"/> needs.

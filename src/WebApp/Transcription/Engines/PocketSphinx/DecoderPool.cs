@@ -1,6 +1,8 @@
-using WebApp.Transcription.Engine.Keyterms;
+using WebApp.Transcription.Engines.PocketSphinx.Keyterms;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
 
-namespace WebApp.Transcription.Engine;
+namespace WebApp.Transcription.Engines.PocketSphinx;
 
 /// <summary>
 /// The process's pocketsphinx decoders, shared by all jobs. Loading one costs ~0.5 s and ~100 MB, so they are created on

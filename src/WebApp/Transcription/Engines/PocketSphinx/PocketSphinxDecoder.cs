@@ -1,10 +1,12 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
-using WebApp.Transcription.Engine.Keyterms;
-using static WebApp.Transcription.Engine.PocketSphinxNative;
+using WebApp.Transcription.Engines.PocketSphinx.Keyterms;
+using static WebApp.Transcription.Engines.PocketSphinx.PocketSphinxNative;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
 
-namespace WebApp.Transcription.Engine;
+namespace WebApp.Transcription.Engines.PocketSphinx;
 
 /// <summary>
 /// One native pocketsphinx decoder with the en-us model loaded (~100 MB, ~0.5 s to load, so keep it and reuse it through

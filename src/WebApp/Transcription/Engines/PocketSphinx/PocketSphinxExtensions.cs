@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using WebApp.Transcription.Engines.PocketSphinx.Keyterms;
+using WebApp.Transcription.Audio;
+using WebApp.Transcription.Engines;
+
+namespace WebApp.Transcription.Engines.PocketSphinx;
+
+public static class PocketSphinxExtensions
+{
+    /// <summary>The pocketsphinx engine as the <see cref="ISpeechEngine"/>, with its decoder pool and ffmpeg decoder.</summary>
+    public static IServiceCollection AddPocketSphinx(this IServiceCollection services)
+    {
+        services.AddOptions<PocketSphinxOptions>().BindConfiguration(PocketSphinxOptions.Section).ValidateDataAnnotations()
+            .Validate(options => Directory.Exists(Path.Combine(options.ModelDirectory, "en-us")),
+                $"{PocketSphinxOptions.Section}:ModelDirectory must hold the pocketsphinx en-us model (Debian package pocketsphinx-en-us).")
+            .ValidateOnStart();
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<PocketSphinxOptions>>().Value;
+            return new DecoderPool(options.ModelDirectory, options.DecoderCount);
+        });
+        services.AddSingleton(provider => new AudioDecoder(provider.GetRequiredService<IOptions<PocketSphinxOptions>>().Value.ScratchDirectory));
+        services.AddSingleton(new SpeechSegmenter());
+        services.AddSingleton(provider => new KeytermPronouncer(
+            provider.GetRequiredService<IOptions<PocketSphinxOptions>>().Value.ModelDirectory,
+            provider.GetRequiredService<ILogger<KeytermPronouncer>>()));
+        services.AddSingleton<PocketSphinxEngine>();
+        services.AddSingleton<ISpeechEngine>(provider => provider.GetRequiredService<PocketSphinxEngine>());
+        return services;
+    }
+}
