@@ -26,6 +26,13 @@ public static class PocketSphinxExtensions
             provider.GetRequiredService<ILogger<KeytermPronouncer>>()));
         services.AddSingleton<PocketSphinxEngine>();
         services.AddSingleton<ISpeechEngine>(provider => provider.GetRequiredService<PocketSphinxEngine>());
+        services.AddSingleton<ISpeechEngineSource>(provider => new PocketSphinxSource(provider.GetRequiredService<PocketSphinxEngine>()));
         return services;
     }
+}
+
+/// <summary>pocketsphinx is always installed: one engine, the Debian en-us model.</summary>
+internal sealed class PocketSphinxSource(PocketSphinxEngine engine) : ISpeechEngineSource
+{
+    public IReadOnlyList<ISpeechEngine> Engines { get; } = [engine];
 }
