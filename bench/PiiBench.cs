@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Transcription.Formatting;
 using WebApp.Transcription.Redaction;
 
@@ -110,9 +110,9 @@ internal sealed class PiiBench : IBenchSection
     }
 
     /// <summary>Recognizer-style words for a script: 300 ms per word, 100 ms gaps, longer at "," and "|".</summary>
-    private static List<TranscriptWord> Spoken(string script)
+    private static List<Word> Spoken(string script)
     {
-        var words = new List<TranscriptWord>();
+        var words = new List<Word>();
         var time = 0;
         var gap = 0;
         foreach (var part in script.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -124,7 +124,7 @@ internal sealed class PiiBench : IBenchSection
             }
 
             time += words.Count == 0 ? 0 : gap;
-            words.Add(new TranscriptWord(part, time, time + WordMs, 0.9));
+            words.Add(new Word(part, time, time + WordMs, 0.9));
             time += WordMs;
             gap = GapMs;
         }
@@ -175,7 +175,7 @@ internal sealed class PiiBench : IBenchSection
     private sealed record Label(string Policy, string Spoken)
     {
         /// <param name="after">Only an occurrence starting later than this time counts.</param>
-        public GoldSpan Locate(string script, List<TranscriptWord> words, int after)
+        public GoldSpan Locate(string script, List<Word> words, int after)
         {
             string[] target = [.. Spoken.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(part => part is not ("," or "|"))];
             for (var start = 0; start + target.Length <= words.Count; start++)

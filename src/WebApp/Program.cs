@@ -1,4 +1,5 @@
 using WebApp.Accounts;
+using WebApp.Api.V2;
 using WebApp.Data;
 using WebApp.Infrastructure;
 using WebApp.Transcription;
@@ -11,6 +12,7 @@ builder.AddWebApp();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
+await app.Services.UpgradeStoredTranscriptsAsync();
 
 if (args.Contains(CreateApiKeyCommand.Name))
 {

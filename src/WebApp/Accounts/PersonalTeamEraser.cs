@@ -1,3 +1,4 @@
+using WebApp.Uploads;
 using Microsoft.EntityFrameworkCore;
 using WebApp.Data;
 using WebApp.Infrastructure;

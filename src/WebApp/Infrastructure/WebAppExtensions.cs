@@ -25,6 +25,7 @@ public static class WebAppExtensions
         builder.Services.AddMudServices();
         builder.Services.AddScoped<TranscriptLibrary>();
         builder.AddTranscriptReader();
+        builder.AddV2Api();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi("v2", options =>

@@ -11,9 +11,6 @@ namespace WebApp.Library;
 /// </summary>
 public sealed class TranscriptLibrary(ApplicationDbContext db)
 {
-    // How a request that asked for speaker labels looks in the stored options (TranscriptParams as JSON).
-    private const string SpeakerLabelsRequested = "\"speaker_labels\":true";
-
     public async Task<LibraryPage> ListAsync(LibraryQuery query, CancellationToken cancellationToken = default)
     {
         var terms = SearchTerms.Parse(query.Search);
@@ -60,10 +57,8 @@ public sealed class TranscriptLibrary(ApplicationDbContext db)
                 t.CreatedAt,
                 t.Error,
                 t.SpeakerCount,
-                // Transcripts finished before SpeakerCount was stored have their speakers counted from the words.
-                CountSpeakers = t.SpeakerCount == null && t.OptionsJson.Contains(SpeakerLabelsRequested),
-                // The words are read only when something needs them: the search's jump, or counting speakers.
-                WordsJson = searching || (t.SpeakerCount == null && t.OptionsJson.Contains(SpeakerLabelsRequested)) ? t.WordsJson : null,
+                // The words are read only for a search: its snippet and the moment to jump to.
+                WordsJson = searching ? t.WordsJson : null,
             })
             .ToDictionaryAsync(t => t.Id, cancellationToken);
 
@@ -73,7 +68,7 @@ public sealed class TranscriptLibrary(ApplicationDbContext db)
             t.Status,
             t.Progress,
             t.AudioDurationSeconds,
-            t.SpeakerCount ?? (t.CountSpeakers && t.WordsJson is not null ? TranscriptWords.SpeakerCount(t.WordsJson) : null),
+            t.SpeakerCount,
             t.LanguageCode,
             t.CreatedAt,
             t.Error,

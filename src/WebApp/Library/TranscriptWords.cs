@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Library;
 
@@ -10,8 +10,8 @@ namespace WebApp.Library;
 public sealed record WordWindow(IReadOnlyList<string> Words, int? MatchStartMs, bool CutBefore, bool CutAfter);
 
 /// <summary>
-/// Reads what the library needs from a transcript's stored words (WordsJson, AssemblyAI's word objects) in one pass,
-/// without building them as objects: an hour of speech is about 10,000 words.
+/// Reads what the library needs from a transcript's stored words (<see cref="StoredWords"/>) in one pass, stopping
+/// as soon as it has it: an hour of speech is about 10,000 words.
 /// </summary>
 public static class TranscriptWords
 {
@@ -25,20 +25,15 @@ public static class TranscriptWords
         var following = new List<string>(after + 1);
         var cutBefore = false;
         int? matchStartMs = null;
-        var complete = ForEachWord(wordsJson, (text, start, _) =>
+        var complete = ForEachWord(wordsJson, (text, start) =>
         {
-            if (text is null)
-            {
-                return true;
-            }
-
             if (matchStartMs is not null)
             {
                 following.Add(text);
                 return following.Count <= after;
             }
 
-            if (start is not null && terms.MatchesAnyWordOf(text))
+            if (terms.MatchesAnyWordOf(text))
             {
                 matchStartMs = start;
                 following.Add(text);
@@ -61,82 +56,23 @@ public static class TranscriptWords
             : new WordWindow([.. recent, .. following], matchStartMs, cutBefore, !complete);
     }
 
-    /// <summary>How many different speakers the words are labelled with; null when none are (no speaker labels).</summary>
-    public static int? SpeakerCount(string wordsJson)
-    {
-        var speakers = new HashSet<string>(StringComparer.Ordinal);
-        ForEachWord(wordsJson, (_, _, speaker) =>
-        {
-            if (speaker is not null)
-            {
-                speakers.Add(speaker);
-            }
-
-            return true;
-        });
-        return speakers.Count == 0 ? null : speakers.Count;
-    }
-
     private static WordWindow OpeningWords(string wordsJson, int count)
     {
         var words = new List<string>(count);
-        var complete = ForEachWord(wordsJson, (text, _, _) =>
+        var complete = ForEachWord(wordsJson, (text, _) =>
         {
-            if (text is not null)
-            {
-                words.Add(text);
-            }
-
+            words.Add(text);
             return words.Count < count;
         });
         return new WordWindow(words, null, false, !complete);
     }
 
-    /// <param name="visit">Gets each word's text, start and speaker; returns false to stop.</param>
+    /// <param name="visit">Gets each word's text and start; returns false to stop.</param>
     /// <returns>True when every word was visited.</returns>
-    private static bool ForEachWord(string wordsJson, Func<string?, int?, string?, bool> visit)
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(wordsJson));
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+    private static bool ForEachWord(string wordsJson, Func<string, int, bool> visit) =>
+        StoredWords.ForEach(wordsJson, (ref Utf8JsonReader reader) =>
         {
-            return true;
-        }
-
-        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
-        {
-            string? text = null, speaker = null;
-            int? start = null;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isText = reader.ValueTextEquals("text"u8);
-                var isStart = reader.ValueTextEquals("start"u8);
-                var isSpeaker = reader.ValueTextEquals("speaker"u8);
-                reader.Read();
-                if (isText && reader.TokenType == JsonTokenType.String)
-                {
-                    text = reader.GetString();
-                }
-                else if (isStart && reader.TokenType == JsonTokenType.Number)
-                {
-                    start = reader.GetInt32();
-                }
-                else if (isSpeaker && reader.TokenType == JsonTokenType.String)
-                {
-                    speaker = reader.GetString();
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-
-            if (!visit(text, start, speaker))
-            {
-                // The last word visited may have been the last word of all.
-                return !reader.Read() || reader.TokenType == JsonTokenType.EndArray;
-            }
-        }
-
-        return true;
-    }
+            var word = StoredWords.ReadWord(ref reader);
+            return visit(word.Text, word.Start);
+        });
 }

@@ -1,3 +1,4 @@
+using WebApp.Uploads;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WebApp.Accounts;
 using WebApp.Data.Entities;

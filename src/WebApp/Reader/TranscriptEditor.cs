@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Transcription.Exports;
@@ -72,21 +72,21 @@ public sealed class TranscriptEditor(ApplicationDbContext db)
         }
 
         var edited = ReplaceWord(words, wordIndex, cleaned);
-        transcript.WordsJson = TranscriptMapper.WriteWords(edited);
+        transcript.WordsJson = StoredWords.Write(edited);
         transcript.Text = TranscriptFormatter.JoinText(edited);
         await db.SaveChangesAsync(cancellationToken);
         return new EditResult(transcript, null);
     }
 
     /// <summary>The words with one word's text changed; its timing, confidence and speaker stay.</summary>
-    public static IReadOnlyList<TranscriptWord> ReplaceWord(IReadOnlyList<TranscriptWord> words, int index, string text)
+    public static IReadOnlyList<Word> ReplaceWord(IReadOnlyList<Word> words, int index, string text)
     {
         var copy = words.ToList();
         copy[index] = copy[index] with { Text = text };
         return copy;
     }
 
-    private async Task<(Transcript? Transcript, IReadOnlyList<TranscriptWord>? Words, string? Error)> LoadEditableAsync(
+    private async Task<(Transcript? Transcript, IReadOnlyList<Word>? Words, string? Error)> LoadEditableAsync(
         Guid teamId, Guid transcriptId, CancellationToken cancellationToken)
     {
         var transcript = await db.Transcripts.SingleOrDefaultAsync(t => t.Id == transcriptId && t.TeamId == teamId, cancellationToken);
@@ -100,6 +100,6 @@ public sealed class TranscriptEditor(ApplicationDbContext db)
             return (null, null, "Only a completed transcript can be corrected.");
         }
 
-        return (transcript, TranscriptMapper.ReadWords(transcript) ?? [], null);
+        return (transcript, StoredWords.Read(transcript), null);
     }
 }

@@ -1,3 +1,4 @@
+using WebApp.Uploads;
 using Microsoft.Extensions.Options;
 using WebApp.Infrastructure;
 

@@ -1,4 +1,4 @@
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Transcription.Diarization;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
@@ -9,11 +9,14 @@ using WebApp.Transcription.Redaction;
 namespace WebApp.Transcription;
 
 /// <summary>What a transcript holds once recognition and the requested understanding steps have run.</summary>
-public sealed record UnderstoodSpeech(IReadOnlyList<TranscriptWord> Words, string Text)
+public sealed record UnderstoodSpeech(IReadOnlyList<Word> Words, string Text)
 {
     /// <summary>What PII redaction replaced, with the times redact_pii_audio beeps; empty without redact_pii.</summary>
     public IReadOnlyList<PiiEntity> RedactedPii { get; init; } = [];
 }
+
+/// <summary>A step the request asked for cannot be done on this audio; the message is the transcript's error.</summary>
+public sealed class UnderstandingRefusedException(string message) : Exception(message);
 
 /// <summary>
 /// The steps after recognition, in the order AssemblyAI applies them: speakers (diarization), then text formatting,
@@ -21,27 +24,36 @@ public sealed record UnderstoodSpeech(IReadOnlyList<TranscriptWord> Words, strin
 /// </summary>
 public sealed class SpeechUnderstanding(AudioDecoder decoder, SpeakerDiarizer diarizer)
 {
-    public async Task<UnderstoodSpeech> ApplyAsync(RecognitionRequest request, RecognitionResult recognition, TranscriptParams options, CancellationToken cancellationToken)
+    /// <param name="capabilities">What the engine that recognised the words does itself (whisper already formats its text).</param>
+    /// <param name="languageCode">The transcript's language, when it is known to be other than English.</param>
+    /// <exception cref="UnderstandingRefusedException">A step asked for works on English only and the speech is not English.</exception>
+    public async Task<UnderstoodSpeech> ApplyAsync(
+        RecognitionRequest request, RecognitionResult recognition, TranscriptOptions options, EngineCapabilities capabilities, string? languageCode, CancellationToken cancellationToken)
     {
+        var english = languageCode is null || LanguageCodes.Base(languageCode) == "en";
+        if (!english && options.Redaction is not null)
+        {
+            // Detection found another language after the request was accepted: redacting with English rules would leak.
+            throw new UnderstandingRefusedException(
+                $"PII redaction works on English only, and the audio's language is '{LanguageCodes.Base(languageCode!)}'. Transcribe it without redact_pii, or choose English.");
+        }
+
         // On a multichannel transcript each channel is a speaker of its own, named by its number as AssemblyAI does.
-        IReadOnlyList<TranscriptWord> words = recognition.Words
-            .Select(w => new TranscriptWord(w.Text, w.StartMs, w.EndMs, Math.Round(w.Confidence, 5), ChannelName(w.Channel), ChannelName(w.Channel)))
+        IReadOnlyList<Word> words = recognition.Words
+            .Select(w => new Word(w.Text, w.StartMs, w.EndMs, Math.Round(w.Confidence, 5), ChannelName(w.Channel), ChannelName(w.Channel)))
             .ToList();
 
-        if (options.SpeakerLabels == true && words.Count > 0)
+        if (options.Speakers.Label && words.Count > 0)
         {
             words = await LabelSpeakersAsync(request, recognition.Words, words, options, cancellationToken);
         }
 
-        var spellings = CustomSpellingReader.Read(options.CustomSpelling).Spellings;
-        words = TranscriptFormatter.Format(words, FormattingOptions.FromRequest(
-            options.Punctuate, options.FormatText, options.Disfluencies, options.FilterProfanity, spellings));
+        words = TranscriptFormatter.Format(words, options.Formatting, written: capabilities.WritesFormattedText || !english);
 
         IReadOnlyList<PiiEntity> redacted = [];
-        if (options.RedactPii == true)
+        if (options.Redaction is { } redaction)
         {
-            PiiSubstitutionNames.TryParse(options.RedactPiiSub, out var substitution);
-            (words, redacted) = PiiRedactor.Redact(words, options.RedactPiiPolicies ?? [], substitution);
+            (words, redacted) = PiiRedactor.Redact(words, redaction.Policies, redaction.Substitution ?? PiiSubstitution.Hash);
         }
 
         return new UnderstoodSpeech(words, TranscriptFormatter.JoinText(words)) { RedactedPii = redacted };
@@ -51,10 +63,10 @@ public sealed class SpeechUnderstanding(AudioDecoder decoder, SpeakerDiarizer di
     /// Speakers "A", "B", …; on a multichannel transcript each channel is diarized on its own and its speakers are
     /// "1A", "1B", "2A", ….
     /// </summary>
-    private async Task<IReadOnlyList<TranscriptWord>> LabelSpeakersAsync(
-        RecognitionRequest request, IReadOnlyList<RecognizedWord> recognized, IReadOnlyList<TranscriptWord> words, TranscriptParams options, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Word>> LabelSpeakersAsync(
+        RecognitionRequest request, IReadOnlyList<RecognizedWord> recognized, IReadOnlyList<Word> words, TranscriptOptions options, CancellationToken cancellationToken)
     {
-        var hint = new SpeakerCountHint(options.SpeakersExpected, options.SpeakerOptions?.MinSpeakersExpected, options.SpeakerOptions?.MaxSpeakersExpected);
+        var hint = options.Speakers.Hint;
         var labelled = words.ToArray();
         foreach (var channel in recognized.Select(w => w.Channel).Distinct())
         {

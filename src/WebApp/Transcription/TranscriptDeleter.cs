@@ -1,5 +1,5 @@
+using WebApp.Uploads;
 using Microsoft.EntityFrameworkCore;
-using WebApp.Api.V2;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Infrastructure;
@@ -26,6 +26,9 @@ public sealed record DeleteResult(DeleteOutcome Outcome, Transcript? Transcript)
 /// </summary>
 public sealed class TranscriptDeleter(ApplicationDbContext db, UploadStore uploads, RedactedAudioStore redactedAudio, TimeProvider clock)
 {
+    /// <summary>What AssemblyAI puts in place of a deleted transcript's audio_url.</summary>
+    public const string DeletedAudioUrl = "http://deleted_by_user";
+
     public async Task<DeleteResult> DeleteAsync(Guid teamId, Guid transcriptId, CancellationToken cancellationToken)
     {
         var transcript = await db.Transcripts.SingleOrDefaultAsync(t => t.Id == transcriptId && t.TeamId == teamId, cancellationToken);
@@ -43,7 +46,7 @@ public sealed class TranscriptDeleter(ApplicationDbContext db, UploadStore uploa
         transcript.Text = "Deleted by user.";
         transcript.WordsJson = null;
         transcript.Confidence = null;
-        transcript.AudioUrl = TranscriptMapper.DeletedAudioUrl;
+        transcript.AudioUrl = DeletedAudioUrl;
         transcript.DeletedAt ??= clock.GetUtcNow().UtcDateTime;
         if (transcript.UploadId is { } uploadId)
         {

@@ -1,6 +1,7 @@
+using WebApp.Uploads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Infrastructure;
@@ -20,7 +21,7 @@ namespace WebApp.Transcription;
 public sealed class TranscriptProcessor(
     ApplicationDbContext db,
     IDbContextFactory<ApplicationDbContext> dbFactory,
-    ISpeechEngine engine,
+    SpeechModelRouter router,
     SpeechUnderstanding understanding,
     AudioRedactor audioRedactor,
     LanguageDetector languageDetector,
@@ -50,27 +51,37 @@ public sealed class TranscriptProcessor(
         Directory.CreateDirectory(workDirectory);
         try
         {
+            var options = StoredOptions.Read(transcript);
+            // Chosen again at run time: a model may have been removed since the request was accepted.
+            var engine = router.Choose(options) is { Engine: { } chosen } ? chosen : throw new EngineUnavailableException(router.Choose(options).Error!);
             var audioPath = await LocateAudioAsync(transcript, workDirectory, cancellationToken);
-            var options = TranscriptMapper.ReadOptions(transcript);
             var request = RecognitionRequestFor(audioPath, options);
-            if (options.LanguageDetection == true)
+            var identifies = options.Language.Detect && request.Language is null && engine.Capabilities.IdentifiesLanguage;
+            if (options.Language.Detect && !identifies)
             {
                 // Before recognition: audio that is not English is refused without spending the minutes on it.
-                var language = await languageDetector.DetectAsync(request, options, cancellationToken);
+                var language = await languageDetector.DetectAsync(request, options.Language, cancellationToken);
                 (transcript.LanguageCode, transcript.LanguageConfidence) = (language.Code, language.Confidence);
+                request = request with { Language = LanguageVerdict.English };
             }
 
-            var result = await engine.TranscribeAsync(request, new ProgressRecorder(dbFactory, events, TranscriptChange.Of(transcript)), cancellationToken);
-            var understood = await understanding.ApplyAsync(request, result, options, cancellationToken);
-            if (options.RedactPiiAudio == true)
+            var progress = new ProgressRecorder(dbFactory, events, TranscriptChange.Of(transcript));
+            var result = await engine.TranscribeAsync(request, progress, cancellationToken);
+            if (identifies)
             {
-                await audioRedactor.WriteAsync(transcript.TeamId, transcript.Id, audioPath, understood.RedactedPii, options, cancellationToken);
+                (result, transcript.LanguageCode, transcript.LanguageConfidence) = await IdentifiedLanguageAsync(engine, request, result, options.Language, progress, cancellationToken);
             }
 
-            Complete(transcript, result, understood);
+            var understood = await understanding.ApplyAsync(request, result, options, engine.Capabilities, transcript.LanguageCode, cancellationToken);
+            if (options.Redaction?.Audio is { } redactedAudio)
+            {
+                await audioRedactor.WriteAsync(transcript.TeamId, transcript.Id, audioPath, understood.RedactedPii, redactedAudio, cancellationToken);
+            }
+
+            Complete(transcript, result, understood, options);
             logger.LogInformation("Transcribed {TranscriptId}: {Words} words, {Seconds:F1} s of audio", transcriptId, result.Words.Count, result.AudioDurationSeconds);
         }
-        catch (Exception ex) when (ex is AudioDecodingException or AudioFetchException)
+        catch (Exception ex) when (ex is AudioDecodingException or AudioFetchException or EngineUnavailableException or UnderstandingRefusedException)
         {
             Fail(transcript, ex.Message);
             logger.LogInformation("Transcript {TranscriptId} failed: {Reason}", transcriptId, ex.Message);
@@ -93,7 +104,7 @@ public sealed class TranscriptProcessor(
 
         // Not the job's token: a result in hand is saved even while the server shuts down. The owed webhook is saved
         // with it, so a crash before it is queued below still leaves it to be sent (TranscriptionRecovery).
-        transcript.WebhookPending = TranscriptMapper.ReadOptions(transcript).WebhookUrl is not null;
+        transcript.WebhookPending = StoredOptions.Read(transcript).Webhook is not null;
         await db.SaveChangesAsync(CancellationToken.None);
         events.Publish(TranscriptChange.Of(transcript));
         if (transcript.WebhookPending)
@@ -102,12 +113,34 @@ public sealed class TranscriptProcessor(
         }
     }
 
-    private static RecognitionRequest RecognitionRequestFor(string audioPath, TranscriptParams options) => new(audioPath)
+    private static RecognitionRequest RecognitionRequestFor(string audioPath, TranscriptOptions options) => new(audioPath)
     {
-        Window = new AudioWindow(options.AudioStartFrom ?? 0, options.AudioEndAt),
-        SeparateChannels = options.Multichannel == true,
-        Keyterms = options.KeytermsPrompt ?? [],
+        Window = options.Window,
+        SeparateChannels = options.Multichannel,
+        Keyterms = options.Keyterms,
+        Language = options.Language.Settled,
     };
+
+    /// <summary>
+    /// language_detection by the engine itself: its answer checked against the request's rules, and the audio heard
+    /// again in the fallback language when the one it heard was not expected.
+    /// </summary>
+    private static async Task<(RecognitionResult Result, string? Code, double? Confidence)> IdentifiedLanguageAsync(
+        ISpeechEngine engine, RecognitionRequest request, RecognitionResult result, LanguageOptions options, IProgress<int> progress, CancellationToken cancellationToken)
+    {
+        var (verdict, fallback) = LanguageVerdict.DecideIdentified(result.Language, options);
+        if (verdict.Error is not null)
+        {
+            throw new LanguageRejectedException(verdict);
+        }
+
+        if (fallback is not null)
+        {
+            result = await engine.TranscribeAsync(request with { Language = fallback }, progress, cancellationToken);
+        }
+
+        return (result, verdict.Code, verdict.Confidence);
+    }
 
     private async Task<string> LocateAudioAsync(Transcript transcript, string workDirectory, CancellationToken cancellationToken)
     {
@@ -122,19 +155,19 @@ public sealed class TranscriptProcessor(
         return downloaded;
     }
 
-    private void Complete(Transcript transcript, RecognitionResult result, UnderstoodSpeech understood)
+    private void Complete(Transcript transcript, RecognitionResult result, UnderstoodSpeech understood, TranscriptOptions options)
     {
         var words = understood.Words;
         transcript.Status = TranscriptStatus.Completed;
         transcript.Text = understood.Text;
-        transcript.WordsJson = TranscriptMapper.WriteWords(words);
+        transcript.WordsJson = StoredWords.Write(words);
         transcript.Confidence = words.Count == 0 ? null : Math.Round(words.Average(w => w.Confidence), 5);
         transcript.AudioDurationSeconds = result.AudioDurationSeconds;
         transcript.AudioChannels = result.AudioChannels;
         var speakers = words.Select(w => w.Speaker).OfType<string>().Distinct().Count();
         transcript.SpeakerCount = speakers == 0 ? null : speakers;
         transcript.SpeechModelUsed = result.SpeechModel;
-        transcript.LanguageCode ??= TranscriptMapper.ReadOptions(transcript).LanguageCode ?? "en_us";
+        transcript.LanguageCode ??= options.Language.Code ?? (options.Language.Settled is { } settled && settled != LanguageVerdict.English ? settled : "en_us");
         transcript.Progress = 100;
         transcript.CompletedAt = clock.GetUtcNow().UtcDateTime;
     }

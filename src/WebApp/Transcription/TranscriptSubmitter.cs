@@ -1,5 +1,6 @@
+using WebApp.Uploads;
 using Microsoft.EntityFrameworkCore;
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Transcription.Audio;
@@ -17,21 +18,21 @@ public sealed record SubmitResult(Transcript? Transcript, int StatusCode, string
 /// Checks a transcript request and queues it: the one way in for the API and the browser app alike. The audio_url
 /// may be one of the team's uploads (another team's is refused) or a URL the job will download.
 /// </summary>
-public sealed class TranscriptSubmitter(ApplicationDbContext db, ISpeechEngine engine, TranscriptionQueue queue, ITranscriptEvents events, TimeProvider clock)
+public sealed class TranscriptSubmitter(ApplicationDbContext db, TranscriptOptionsValidator validator, TranscriptionQueue queue, ITranscriptEvents events, TimeProvider clock)
 {
     /// <param name="ownHost">The host upload URLs are served from, so that a stale upload URL is told from a remote one.</param>
     /// <param name="title">What the browser app shows; defaults to the URL's last segment.</param>
-    public async Task<SubmitResult> SubmitAsync(Guid teamId, string userId, TranscriptParams options, string? ownHost, string? title, CancellationToken cancellationToken)
+    public async Task<SubmitResult> SubmitAsync(Guid teamId, string userId, TranscriptOptions options, string? ownHost, string? title, CancellationToken cancellationToken)
     {
-        if (TranscriptRequestReader.Validate(options, [engine.Name]) is { } invalid)
+        if (validator.Validate(options) is { } invalid)
         {
             return new SubmitResult(null, StatusCodes.Status400BadRequest, invalid);
         }
 
-        var audioUrl = new Uri(options.AudioUrl!);
+        var audioUrl = new Uri(options.AudioUrl);
         Guid? uploadId = null;
         StoredUpload? upload = null;
-        if (UploadApi.TryParseUploadUrl(audioUrl, out var parsedUploadId))
+        if (UploadUrls.TryParse(audioUrl, out var parsedUploadId))
         {
             upload = await db.Uploads.AsNoTracking().SingleOrDefaultAsync(u => u.Id == parsedUploadId, cancellationToken);
             if (upload is not null && upload.TeamId != teamId)
@@ -52,10 +53,10 @@ public sealed class TranscriptSubmitter(ApplicationDbContext db, ISpeechEngine e
             TeamId = teamId,
             UserId = userId,
             Status = TranscriptStatus.Queued,
-            AudioUrl = options.AudioUrl!,
+            AudioUrl = options.AudioUrl,
             UploadId = uploadId,
             Title = title ?? upload?.FileName ?? (uploadId is null ? Uri.UnescapeDataString(audioUrl.Segments[^1]) : null),
-            OptionsJson = TranscriptMapper.WriteOptions(options),
+            OptionsJson = StoredOptions.Write(options),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Transcripts.Add(transcript);

@@ -1,8 +1,9 @@
+using WebApp.Uploads;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Quartz;
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Data;
 using WebApp.Infrastructure;
 using WebApp.Transcription.Diarization;
@@ -42,7 +43,6 @@ public static class TranscriptionExtensions
         services.AddSingleton<SpeechUnderstanding>();
         services.AddSingleton<RedactedAudioStore>();
         services.AddSingleton<AudioRedactor>();
-        services.AddSingleton<RedactedAudioLinks>();
         services.AddSingleton(new SpeakerDiarizer());
         services.AddScoped<TranscriptDeleter>();
         services.AddScoped<WebhookSender>();
@@ -59,6 +59,9 @@ public static class TranscriptionExtensions
                 })
                 .AddTimeout(TimeSpan.FromSeconds(webhooks.TimeoutSeconds)));
         services.AddSingleton<TranscriptionQueue>();
+        services.AddOptions<SpeechModelOptions>().BindConfiguration(SpeechModelOptions.Section);
+        services.AddSingleton<SpeechModelRouter>();
+        services.AddSingleton<TranscriptOptionsValidator>();
         services.AddPocketSphinx();
         services.AddLanguageDetection();
 

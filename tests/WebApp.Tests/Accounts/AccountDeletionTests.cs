@@ -1,3 +1,4 @@
+using WebApp.Uploads;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using WebApp.Uploads;
 using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Components;

@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
 using Bunit;
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Components.Pages.Transcripts.Reader;
 using WebApp.Data.Entities;
 using WebApp.Infrastructure;
@@ -105,7 +105,7 @@ public sealed class TranscriptReaderTests : ReaderContext
         reader.WaitForAssertion(() => Assert.Contains("good evening", Block(reader, "good evening").TextContent), Patience);
         Assert.DoesNotContain("seek", Player.Invocations.Identifiers);
         Assert.Equal("hello there good evening how are you", Database.Reload(transcript.Id).Text);
-        Assert.Equal(1550, TranscriptMapper.ReadWords(Database.Reload(transcript.Id))![3].Start);
+        Assert.Equal(1550, StoredWords.Read(Database.Reload(transcript.Id))![3].Start);
         reader.WaitForAssertion(() => Assert.NotEmpty(Player.Invocations["refresh"]), Patience);
     }
 
@@ -206,7 +206,7 @@ public sealed class TranscriptReaderTests : ReaderContext
         Database.Update(transcript.Id, t =>
         {
             t.Status = TranscriptStatus.Completed;
-            t.WordsJson = TranscriptMapper.WriteWords(Reader.ReaderDatabase.Conversation);
+            t.WordsJson = StoredWords.Write(Reader.ReaderDatabase.Conversation);
         });
         await reader.Instance.RefreshAsync();
 
@@ -224,7 +224,7 @@ public sealed class TranscriptReaderTests : ReaderContext
         Database.Update(transcript.Id, t =>
         {
             t.Status = TranscriptStatus.Completed;
-            t.WordsJson = TranscriptMapper.WriteWords(Reader.ReaderDatabase.Conversation);
+            t.WordsJson = StoredWords.Write(Reader.ReaderDatabase.Conversation);
         });
         var notifier = Services.GetRequiredService<TranscriptNotifier>();
         await notifier.NotifyAsync(TranscriptChange.Of(Database.Reload(Database.AddTranscript().Id)));
@@ -246,7 +246,7 @@ public sealed class TranscriptReaderTests : ReaderContext
         Database.Update(transcript.Id, t =>
         {
             t.Status = TranscriptStatus.Completed;
-            t.WordsJson = TranscriptMapper.WriteWords(Reader.ReaderDatabase.Conversation);
+            t.WordsJson = StoredWords.Write(Reader.ReaderDatabase.Conversation);
         });
 
         reader.WaitForAssertion(() => Assert.Equal(7, reader.FindAll(".w").Count), Patience);

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Data.Providers;
@@ -64,7 +64,7 @@ public sealed class PostgresLibraryTests : IAsyncLifetime
             AudioUrl = "https://example.com/a.mp3",
             OptionsJson = "{}",
             Text = text,
-            WordsJson = TranscriptMapper.WriteWords(text.Split(' ').Select((w, i) => new TranscriptWord(w, i * 500, i * 500 + 400, 0.9)).ToList()),
+            WordsJson = StoredWords.Write(text.Split(' ').Select((w, i) => new Word(w, i * 500, i * 500 + 400, 0.9)).ToList()),
             CreatedAt = DateTime.UtcNow,
         };
         await using var db = new PostgresDbContext(options);

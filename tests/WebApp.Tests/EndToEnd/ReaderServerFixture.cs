@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Tests.Infrastructure;
 
 namespace WebApp.Tests.EndToEnd;
@@ -69,10 +69,10 @@ public sealed class ReaderServerFixture : IAsyncLifetime
     public Task<IPage> StrangerPageAsync(ViewportSize viewport) => Browser.NewPageAsync(Server.BaseAddress, viewport);
 
     /// <summary>The transcript's words as the API gives them.</summary>
-    public async Task<List<TranscriptWord>> WordsAsync(string transcriptId)
+    public async Task<List<Word>> WordsAsync(string transcriptId)
     {
         var (_, body) = await Api.GetAsync($"/v2/transcript/{transcriptId}");
-        return body.GetProperty("words").Deserialize<List<TranscriptWord>>(V2Json.Options)!;
+        return body.GetProperty("words").Deserialize<List<Word>>(new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
     }
 
     public async Task DisposeAsync()

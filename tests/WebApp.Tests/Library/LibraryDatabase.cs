@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Data.Providers;
@@ -47,7 +47,7 @@ public sealed class LibraryDatabase : IDisposable
         string? error = null)
     {
         var words = text?.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select((word, i) => new TranscriptWord(word, i * 500, i * 500 + 400, 0.9, speakers is null ? null : speakers[i % speakers.Length]))
+            .Select((word, i) => new Word(word, i * 500, i * 500 + 400, 0.9, speakers is null ? null : speakers[i % speakers.Length]))
             .ToList();
         var transcript = new Transcript
         {
@@ -56,9 +56,9 @@ public sealed class LibraryDatabase : IDisposable
             Status = status,
             Title = title,
             AudioUrl = "https://example.com/a.mp3",
-            OptionsJson = TranscriptMapper.WriteOptions(new TranscriptParams { AudioUrl = "https://example.com/a.mp3", SpeakerLabels = speakers is null ? null : true }),
+            OptionsJson = StoredOptions.Write(new TranscriptOptions { AudioUrl = "https://example.com/a.mp3", Speakers = new SpeakerOptions(Label: speakers is not null) }),
             Text = text,
-            WordsJson = words is null ? null : TranscriptMapper.WriteWords(words),
+            WordsJson = words is null ? null : StoredWords.Write(words),
             AudioDurationSeconds = durationSeconds ?? (words is null ? null : words.Count * 0.5),
             LanguageCode = status == TranscriptStatus.Completed ? "en_us" : null,
             Progress = status == TranscriptStatus.Completed ? 100 : 0,

@@ -1,4 +1,4 @@
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Library;
 
 namespace WebApp.Tests.Library;
@@ -72,15 +72,6 @@ public sealed class SearchTermsTests
         Assert.Contains(hit.Title, p => p is { Text: "Budget", Match: true });
     }
 
-    [Fact]
-    public void SpeakerCount_CountsDistinctLabels_NullWhenThereAreNone()
-    {
-        var labelled = TranscriptMapper.WriteWords([new("a", 0, 1, 1, "A"), new("b", 1, 2, 1, "B"), new("c", 2, 3, 1, "A")]);
-
-        Assert.Equal(2, TranscriptWords.SpeakerCount(labelled));
-        Assert.Null(TranscriptWords.SpeakerCount(Words("no labels here")));
-    }
-
-    private static string Words(string text) => TranscriptMapper.WriteWords(
-        text.Split(' ').Select((word, i) => new TranscriptWord(word, i * 500, i * 500 + 400, 0.9)).ToList());
+    private static string Words(string text) => StoredWords.Write(
+        text.Split(' ').Select((word, i) => new Word(word, i * 500, i * 500 + 400, 0.9)).ToList());
 }

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Data.Providers;
@@ -15,7 +15,7 @@ namespace WebApp.Tests.Reader;
 public sealed class ReaderDatabase : IDisposable
 {
     /// <summary>Two speakers taking turns, as the diarizer labels them.</summary>
-    public static readonly TranscriptWord[] Conversation =
+    public static readonly Word[] Conversation =
     [
         new("hello", 0, 400, 0.95, "A"), new("there", 450, 800, 0.9, "A"),
         new("good", 1200, 1500, 0.4, "B"), new("morning", 1550, 2000, 0.92, "B"),
@@ -43,7 +43,7 @@ public sealed class ReaderDatabase : IDisposable
     public ApplicationDbContext CreateDbContext() => new SqliteDbContext(options);
 
     public Transcript AddTranscript(
-        IReadOnlyList<TranscriptWord>? words = null, TranscriptStatus status = TranscriptStatus.Completed, Guid? teamId = null,
+        IReadOnlyList<Word>? words = null, TranscriptStatus status = TranscriptStatus.Completed, Guid? teamId = null,
         string? title = "Weekly sync.wav", Guid? uploadId = null, string audioUrl = "http://localhost/v2/upload/x")
     {
         using var db = CreateDbContext();
@@ -62,7 +62,7 @@ public sealed class ReaderDatabase : IDisposable
         if (status == TranscriptStatus.Completed)
         {
             var list = words ?? Conversation;
-            transcript.WordsJson = TranscriptMapper.WriteWords(list);
+            transcript.WordsJson = StoredWords.Write(list);
             transcript.Text = string.Join(' ', list.Select(w => w.Text));
             transcript.AudioDurationSeconds = list.Count == 0 ? 1 : list[^1].End / 1000.0;
             transcript.LanguageCode = "en_us";

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Data.Entities;
 using WebApp.Reader;
 using WebApp.Transcription.Exports;
@@ -21,7 +21,7 @@ public sealed class TranscriptEditorTests : IDisposable
         Assert.Null(result.Error);
         var stored = database.Reload(transcript.Id);
         Assert.Equal("""{"A":"Dana"}""", stored.SpeakerNamesJson);
-        Assert.Equal("A", TranscriptMapper.ReadWords(stored)![0].Speaker);
+        Assert.Equal("A", StoredWords.Read(stored)![0].Speaker);
         foreach (var format in new[] { ExportFormat.Txt, ExportFormat.Srt, ExportFormat.Vtt, ExportFormat.Json })
         {
             Assert.Contains("Dana", Encoding.UTF8.GetString(TranscriptExporter.Export(stored, format).Content));
@@ -61,10 +61,10 @@ public sealed class TranscriptEditorTests : IDisposable
 
         Assert.Null(result.Error);
         var stored = database.Reload(transcript.Id);
-        var words = TranscriptMapper.ReadWords(stored)!;
+        var words = StoredWords.Read(stored)!;
         Assert.Equal(ReaderDatabase.Conversation[3] with { Text = "evening" }, words[3]);
         Assert.Equal("hello there good evening how are you", stored.Text);
-        Assert.Equal("hello there good evening how are you", TranscriptMapper.ToResponse(stored).Text);
+        Assert.Equal("hello there good evening how are you", WebApp.Api.V2.TranscriptMapper.ToResponse(stored).Text);
         Assert.Contains("good evening", Encoding.UTF8.GetString(TranscriptExporter.Export(stored, ExportFormat.Txt).Content));
         Assert.Contains("good evening", Encoding.UTF8.GetString(TranscriptExporter.Export(stored, ExportFormat.Srt).Content));
         Assert.Contains("good evening", DocumentXml(TranscriptExporter.Export(stored, ExportFormat.Docx).Content));

@@ -1,3 +1,4 @@
+using WebApp.Transcription.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using WebApp.Accounts;
@@ -46,7 +47,7 @@ public static class RedactedAudioApi
     /// <summary>Why the transcript has no redacted audio to give, or null if it should have.</summary>
     private static string? Unavailable(Transcript transcript)
     {
-        if (TranscriptMapper.ReadOptions(transcript).RedactPiiAudio != true)
+        if (StoredOptions.Read(transcript).Redaction?.Audio is null)
         {
             return "Redacted audio is only available for transcripts created with redact_pii_audio set to true.";
         }

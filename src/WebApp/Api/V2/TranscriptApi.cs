@@ -29,12 +29,13 @@ public static class TranscriptApi
     private static async Task<Results<JsonHttpResult<TranscriptResponse>, JsonHttpResult<ApiError>>> Create(HttpContext http, TranscriptSubmitter submitter)
     {
         var (body, error) = await TranscriptRequestReader.ReadAsync(http.Request);
-        if (body is null)
+        var (options, invalid) = body is null ? (null, error) : TranscriptRequestReader.Translate(body);
+        if (options is null)
         {
-            return V2Json.Error(StatusCodes.Status400BadRequest, error!);
+            return V2Json.Error(StatusCodes.Status400BadRequest, invalid!);
         }
 
-        var result = await submitter.SubmitAsync(http.User.GetTeamId(), http.User.GetUserId(), body, http.Request.Host.Value, title: null, http.RequestAborted);
+        var result = await submitter.SubmitAsync(http.User.GetTeamId(), http.User.GetUserId(), options, http.Request.Host.Value, title: null, http.RequestAborted);
         return result.Transcript is null
             ? V2Json.Error(result.StatusCode, result.Error!)
             : V2Json.Ok(TranscriptMapper.ToResponse(result.Transcript));

@@ -1,3 +1,4 @@
+using WebApp.Transcription.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using WebApp.Accounts;
@@ -27,7 +28,7 @@ public static class TranscriptExportsApi
     public sealed record BlockResponse(string Text, int Start, int End, double Confidence, IReadOnlyList<TranscriptWord> Words, string? Speaker, string? Channel)
     {
         public static BlockResponse From(TextBlock block) =>
-            new(block.Text, block.Start, block.End, block.Confidence, block.Words, block.Speaker, block.Channel);
+            new(block.Text, block.Start, block.End, block.Confidence, TranscriptMapper.ToWire(block.Words), block.Speaker, block.Channel);
     }
 
     public sealed record WordSearchResponse(string Id, int TotalCount, IReadOnlyList<WordSearch.Match> Matches);
@@ -41,7 +42,7 @@ public static class TranscriptExportsApi
         }
 
         return V2Json.Ok(new SentencesResponse(
-            transcript!.Id.ToString(), transcript.Confidence, TranscriptMapper.AudioDuration(transcript), TranscriptSegmenter.Sentences(words!).Select(BlockResponse.From).ToList()));
+            transcript!.Id.ToString(), transcript.Confidence, transcript.WholeAudioSeconds(), TranscriptSegmenter.Sentences(words!).Select(BlockResponse.From).ToList()));
     }
 
     private static async Task<Results<JsonHttpResult<ParagraphsResponse>, JsonHttpResult<ApiError>>> Paragraphs(string transcriptId, HttpContext http, ApplicationDbContext db)
@@ -53,7 +54,7 @@ public static class TranscriptExportsApi
         }
 
         return V2Json.Ok(new ParagraphsResponse(
-            transcript!.Id.ToString(), transcript.Confidence, TranscriptMapper.AudioDuration(transcript), TranscriptSegmenter.Paragraphs(words!).Select(BlockResponse.From).ToList()));
+            transcript!.Id.ToString(), transcript.Confidence, transcript.WholeAudioSeconds(), TranscriptSegmenter.Paragraphs(words!).Select(BlockResponse.From).ToList()));
     }
 
     private static async Task<Results<JsonHttpResult<WordSearchResponse>, JsonHttpResult<ApiError>>> Search(string transcriptId, string? words, HttpContext http, ApplicationDbContext db)
@@ -108,7 +109,7 @@ public static class TranscriptExportsApi
         return TypedResults.Text(text, "text/plain; charset=utf-8");
     }
 
-    private static async Task<(Transcript? Transcript, IReadOnlyList<TranscriptWord>? Words, JsonHttpResult<ApiError>? Error)> LoadCompletedAsync(
+    private static async Task<(Transcript? Transcript, IReadOnlyList<Word>? Words, JsonHttpResult<ApiError>? Error)> LoadCompletedAsync(
         string transcriptId, HttpContext http, ApplicationDbContext db)
     {
         var teamId = http.User.GetTeamId();
@@ -122,9 +123,9 @@ public static class TranscriptExportsApi
 
         if (transcript.Status != TranscriptStatus.Completed)
         {
-            return (null, null, V2Json.Error(StatusCodes.Status400BadRequest, $"Transcript is {TranscriptMapper.StatusName(transcript.Status)}, not completed."));
+            return (null, null, V2Json.Error(StatusCodes.Status400BadRequest, $"Transcript is {transcript.Status.Name()}, not completed."));
         }
 
-        return (transcript, TranscriptMapper.ReadWords(transcript) ?? [], null);
+        return (transcript, StoredWords.Read(transcript), null);
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text.Json.Nodes;
+using WebApp.Transcription;
+using WebApp.Transcription.Model;
 using WebApp.Data.Entities;
 using WebApp.Transcription.Exports;
 using WebApp.Transcription.Redaction;
@@ -9,90 +11,101 @@ namespace WebApp.Api.V2;
 /// <summary>Builds AssemblyAI's shapes from stored transcripts.</summary>
 public static class TranscriptMapper
 {
-    public const string DeletedAudioUrl = "http://deleted_by_user";
+    public static TranscriptWord ToWire(Word word) => new(word.Text, word.Start, word.End, word.Confidence, word.Speaker, word.Channel);
 
-    public static TranscriptParams ReadOptions(Transcript transcript) =>
-        JsonSerializer.Deserialize<TranscriptParams>(transcript.OptionsJson, TranscriptParams.JsonOptions) ?? new TranscriptParams();
-
-    public static string WriteOptions(TranscriptParams options) => JsonSerializer.Serialize(options, TranscriptParams.JsonOptions);
-
-    public static IReadOnlyList<TranscriptWord>? ReadWords(Transcript transcript) =>
-        transcript.WordsJson is null ? null : JsonSerializer.Deserialize<List<TranscriptWord>>(transcript.WordsJson, V2Json.Options);
-
-    public static string WriteWords(IReadOnlyList<TranscriptWord> words) => JsonSerializer.Serialize(words, V2Json.Options);
-
-    public static string StatusName(TranscriptStatus status) => status.ToString().ToLowerInvariant();
+    public static IReadOnlyList<TranscriptWord> ToWire(IReadOnlyList<Word> words) => [.. words.Select(ToWire)];
 
     public static TranscriptResponse ToResponse(Transcript transcript)
     {
-        var options = ReadOptions(transcript);
+        var options = StoredOptions.Read(transcript);
         var deleted = transcript.DeletedAt is not null;
-        var words = deleted ? null : ReadWords(transcript);
+        var words = deleted || transcript.WordsJson is null ? null : StoredWords.Read(transcript);
+        var language = options.Language;
+        var redaction = options.Redaction;
+        var spellings = options.Formatting.CustomSpelling;
         return new TranscriptResponse
         {
             Id = transcript.Id.ToString(),
-            Status = StatusName(transcript.Status),
+            Status = transcript.Status.Name(),
             AudioUrl = transcript.AudioUrl,
             Text = transcript.Text,
-            Words = words,
-            Utterances = words is not null && (options.SpeakerLabels == true || options.Multichannel == true)
-                ? TranscriptSegmenter.Utterances(words).Select(u => new TranscriptUtterance(u.Confidence, u.Start, u.End, u.Text, u.Words, u.Speaker ?? "A", u.Channel)).ToList()
+            Words = words is null ? null : ToWire(words),
+            Utterances = words is not null && (options.Speakers.Label || options.Multichannel)
+                ? TranscriptSegmenter.Utterances(words).Select(u => new TranscriptUtterance(u.Confidence, u.Start, u.End, u.Text, ToWire(u.Words), u.Speaker ?? "A", u.Channel)).ToList()
                 : null,
             Confidence = transcript.Confidence,
-            AudioDuration = AudioDuration(transcript),
+            AudioDuration = transcript.WholeAudioSeconds(),
             // With detection on, the code is what detection found: none while queued, none when it was not English.
-            LanguageCode = options.LanguageDetection == true ? transcript.LanguageCode : transcript.LanguageCode ?? options.LanguageCode ?? "en_us",
-            LanguageDetection = options.LanguageDetection ?? false,
+            LanguageCode = language.Detect ? transcript.LanguageCode : transcript.LanguageCode ?? language.Code ?? "en_us",
+            LanguageDetection = language.Detect,
             LanguageConfidence = transcript.LanguageConfidence,
-            LanguageConfidenceThreshold = options.LanguageConfidenceThreshold,
-            LanguageDetectionOptions = options.LanguageDetectionOptions,
-            SpeechModel = options.SpeechModel,
-            SpeechModels = options.SpeechModels,
+            LanguageConfidenceThreshold = language.ConfidenceThreshold,
+            LanguageDetectionOptions = language.Candidates is { } candidates
+                ? new LanguageDetectionOptions
+                {
+                    ExpectedLanguages = candidates.Expected?.ToList(),
+                    FallbackLanguage = candidates.Fallback,
+                    CodeSwitching = candidates.CodeSwitching,
+                    CodeSwitchingConfidenceThreshold = candidates.CodeSwitchingConfidenceThreshold,
+                }
+                : null,
+            SpeechModel = options.SingleSpeechModel ? options.SpeechModels[0] : null,
+            SpeechModels = options.SingleSpeechModel || options.SpeechModels.Count == 0 ? null : options.SpeechModels,
             SpeechModelUsed = transcript.SpeechModelUsed,
-            Punctuate = options.Punctuate ?? true,
-            FormatText = options.FormatText ?? true,
-            Disfluencies = options.Disfluencies ?? false,
-            FilterProfanity = options.FilterProfanity ?? false,
-            Multichannel = options.Multichannel ?? false,
+            Punctuate = options.Formatting.Punctuate,
+            FormatText = options.Formatting.FormatText,
+            Disfluencies = options.Formatting.Disfluencies,
+            FilterProfanity = options.Formatting.FilterProfanity,
+            Multichannel = options.Multichannel,
             AudioChannels = transcript.AudioChannels,
-            SpeakerLabels = options.SpeakerLabels ?? false,
-            SpeakersExpected = options.SpeakersExpected,
-            SpeakerOptions = options.SpeakerOptions,
+            SpeakerLabels = options.Speakers.Label,
+            SpeakersExpected = options.Speakers.Expected,
+            SpeakerOptions = options.Speakers is { Min: null, Max: null }
+                ? null
+                : new SpeakerOptions { MinSpeakersExpected = options.Speakers.Min, MaxSpeakersExpected = options.Speakers.Max },
             AudioStartFrom = options.AudioStartFrom,
             AudioEndAt = options.AudioEndAt,
-            KeytermsPrompt = options.KeytermsPrompt,
-            CustomSpelling = options.CustomSpelling,
-            RedactPii = options.RedactPii ?? false,
-            RedactPiiAudio = options.RedactPiiAudio ?? false,
-            RedactPiiAudioQuality = options.RedactPiiAudioQuality ?? (options.RedactPiiAudio == true ? RedactedAudioFormat.Mp3.Name : null),
-            RedactPiiAudioOptions = options.RedactPiiAudioOptions,
-            RedactPiiPolicies = options.RedactPiiPolicies,
-            RedactPiiSub = options.RedactPiiSub,
+            KeytermsPrompt = options.Keyterms.Count == 0 ? null : options.Keyterms,
+            CustomSpelling = spellings.Count == 0
+                ? null
+                : new JsonArray([.. spellings.Select(s => new JsonObject { ["from"] = new JsonArray([.. s.From.Select(f => JsonValue.Create(f))]), ["to"] = s.To })]),
+            RedactPii = redaction is not null,
+            RedactPiiAudio = redaction?.Audio is not null,
+            RedactPiiAudioQuality = redaction?.Audio?.FileFormat.Name,
+            RedactPiiAudioOptions = redaction?.Audio is { } audio && (audio.Silence || audio.ReturnRedactedNoSpeechAudio is not null)
+                ? new RedactPiiAudioOptions
+                {
+                    OverrideAudioRedactionMethod = audio.Silence ? "silence" : null,
+                    ReturnRedactedNoSpeechAudio = audio.ReturnRedactedNoSpeechAudio,
+                }
+                : null,
+            RedactPiiPolicies = redaction?.Policies,
+            RedactPiiSub = redaction?.Substitution switch
+            {
+                PiiSubstitution.Hash => "hash",
+                PiiSubstitution.EntityName => "entity_name",
+                _ => null,
+            },
             SpeechThreshold = options.SpeechThreshold,
-            WebhookUrl = deleted && options.WebhookUrl is not null ? DeletedAudioUrl : options.WebhookUrl,
+            WebhookUrl = deleted && options.Webhook is not null ? TranscriptDeleter.DeletedAudioUrl : options.Webhook?.Url,
             WebhookStatusCode = transcript.WebhookStatusCode,
-            WebhookAuth = options.WebhookAuthHeaderName is not null,
-            WebhookAuthHeaderName = options.WebhookAuthHeaderName,
-            AutoHighlights = options.AutoHighlights ?? false,
-            AutoChapters = options.AutoChapters ?? false,
-            ContentSafety = options.ContentSafety ?? false,
-            IabCategories = options.IabCategories ?? false,
-            SentimentAnalysis = options.SentimentAnalysis ?? false,
-            EntityDetection = options.EntityDetection ?? false,
-            Summarization = options.Summarization ?? false,
+            WebhookAuth = options.Webhook?.AuthHeaderName is not null,
+            WebhookAuthHeaderName = options.Webhook?.AuthHeaderName,
+            // Refused at submission (UnsupportedFeatures), so never on.
+            AutoChapters = false,
+            ContentSafety = false,
+            IabCategories = false,
+            SentimentAnalysis = false,
+            EntityDetection = false,
             Throttled = false,
             Error = transcript.Error,
         };
     }
 
-    /// <summary>Whole seconds, as AssemblyAI gives audio_duration.</summary>
-    public static int? AudioDuration(Transcript transcript) =>
-        transcript.AudioDurationSeconds is { } seconds ? (int)Math.Round(seconds) : null;
-
     public static TranscriptListItem ToListItem(Transcript transcript, string baseUrl) => new(
         transcript.Id.ToString(),
         $"{baseUrl}/v2/transcript/{transcript.Id}",
-        StatusName(transcript.Status),
+        transcript.Status.Name(),
         FormatTimestamp(transcript.CreatedAt),
         transcript.CompletedAt is { } completed ? FormatTimestamp(completed) : null,
         transcript.AudioUrl,

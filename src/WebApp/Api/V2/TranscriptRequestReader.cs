@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WebApp.Transcription.Formatting;
+using WebApp.Transcription.Model;
 using WebApp.Transcription.Redaction;
 
 namespace WebApp.Api.V2;
@@ -12,15 +13,6 @@ namespace WebApp.Api.V2;
 /// </summary>
 public static class TranscriptRequestReader
 {
-    /// <summary>AssemblyAI's model names; a local region serves all of them with its own engine and says so in speech_model_used.</summary>
-    public static readonly IReadOnlySet<string> AssemblyAiModelNames =
-        new HashSet<string>(["universal-3-pro", "universal-2", "universal", "best", "nano", "slam-1"], StringComparer.Ordinal);
-
-    /// <summary>AssemblyAI's limits for keyterms_prompt (Universal-3 Pro's count; Universal-2 takes 200).</summary>
-    public const int MaxKeyterms = 1000;
-
-    public const int MaxWordsPerKeyterm = 6;
-
     /// <summary>Parses the body; the values are checked by <see cref="Validate"/> when the transcript is submitted.</summary>
     public static async Task<(TranscriptParams? Params, string? Error)> ReadAsync(HttpRequest request)
     {
@@ -42,204 +34,88 @@ public static class TranscriptRequestReader
         return (body, null);
     }
 
-    /// <returns>What is wrong with the options, in words for the caller, or null.</returns>
-    public static string? Validate(TranscriptParams body, IReadOnlyList<string> localModelNames)
-    {
-        if (string.IsNullOrWhiteSpace(body.AudioUrl))
-        {
-            return "audio_url is required.";
-        }
-
-        if (!Uri.TryCreate(body.AudioUrl, UriKind.Absolute, out var audioUri) || (audioUri.Scheme != Uri.UriSchemeHttp && audioUri.Scheme != Uri.UriSchemeHttps))
-        {
-            return "audio_url must be an absolute http or https URL.";
-        }
-
-        var requestedModels = body.SpeechModels ?? (body.SpeechModel is null ? [] : [body.SpeechModel]);
-        var unknownModel = requestedModels.FirstOrDefault(m => !AssemblyAiModelNames.Contains(m) && !localModelNames.Contains(m));
-        if (unknownModel is not null)
-        {
-            return $"Unknown speech model \"{unknownModel}\". Supported: {string.Join(", ", localModelNames.Concat(AssemblyAiModelNames))}.";
-        }
-
-        if (body.LanguageCode is { } language && !TranscriptCapabilities.LanguageCodes.Contains(language))
-        {
-            return $"language_code \"{language}\" is not supported by this server's speech engine. Supported language codes: {string.Join(", ", TranscriptCapabilities.LanguageCodes)}.";
-        }
-
-        if (body.LanguageConfidenceThreshold is < 0 or > 1 || body.SpeechThreshold is < 0 or > 1)
-        {
-            return "language_confidence_threshold and speech_threshold must be between 0 and 1.";
-        }
-
-        if (ValidateLanguageDetection(body) is { } languageError)
-        {
-            return languageError;
-        }
-
-        if (body.WebhookUrl is not null && (!Uri.TryCreate(body.WebhookUrl, UriKind.Absolute, out var webhookUri) || (webhookUri.Scheme != Uri.UriSchemeHttp && webhookUri.Scheme != Uri.UriSchemeHttps)))
-        {
-            return "webhook_url must be an absolute http or https URL.";
-        }
-
-        if ((body.WebhookAuthHeaderName is null) != (body.WebhookAuthHeaderValue is null))
-        {
-            return "webhook_auth_header_name and webhook_auth_header_value must be given together.";
-        }
-
-        // Options the local engine cannot honour yet are refused: silently ignoring them would not be honest.
-        if (body.SpeakersExpected is < 1 or > 10
-            || body.SpeakerOptions?.MinSpeakersExpected is < 1 or > 10
-            || body.SpeakerOptions?.MaxSpeakersExpected is < 1 or > 10)
-        {
-            return "speakers_expected and speaker_options must be between 1 and 10.";
-        }
-
-        if (body.SpeakerOptions is { MinSpeakersExpected: { } min, MaxSpeakersExpected: { } max } && min > max)
-        {
-            return "speaker_options.min_speakers_expected must not exceed max_speakers_expected.";
-        }
-
-        if ((body.SpeakersExpected is not null || body.SpeakerOptions is not null) && body.SpeakerLabels != true)
-        {
-            return "speakers_expected and speaker_options need speaker_labels set to true.";
-        }
-
-        if (body.AudioStartFrom is < 0 || body.AudioEndAt is < 0)
-        {
-            return "audio_start_from and audio_end_at must be positive numbers of milliseconds.";
-        }
-
-        if (body.AudioEndAt is { } end && end <= (body.AudioStartFrom ?? 0))
-        {
-            return "audio_end_at must be greater than audio_start_from.";
-        }
-
-        if (CustomSpellingReader.Read(body.CustomSpelling).Error is { } spellingError)
-        {
-            return spellingError;
-        }
-
-        if (ValidateKeyterms(body.KeytermsPrompt) is { } keytermsError)
-        {
-            return keytermsError;
-        }
-
-        if (ValidateRedaction(body) is { } redactionError)
-        {
-            return redactionError;
-        }
-
-        return TranscriptCapabilities.FirstUnsupportedFeature(body) is { } feature
-            ? $"{feature} is not supported yet by this server's local speech engine."
-            : null;
-    }
-
     /// <summary>
-    /// Detection here can tell English from other speech but transcribes English only, so the options may name English
-    /// codes (or "all"/"auto", the defaults) and nothing that would need another language's transcription.
+    /// AssemblyAI's request in the pipeline's terms. Only what is wrong with the wire format is refused here (an unknown
+    /// enum value, a malformed custom_spelling, a feature this server does not have); the values are checked by
+    /// <see cref="TranscriptOptionsValidator"/> when the transcript is submitted.
     /// </summary>
-    private static string? ValidateLanguageDetection(TranscriptParams body)
+    /// <returns>The options, or what is wrong, in words for the caller.</returns>
+    public static (TranscriptOptions? Options, string? Error) Translate(TranscriptParams body)
     {
-        if (body.LanguageDetection == true && body.LanguageCode is not null)
+        if (UnsupportedFeatures.FirstRequested(body) is { } feature)
         {
-            return "language_code and language_detection cannot be used together: set language_code to choose the language, or language_detection to detect it.";
+            return (null, $"{feature} is not supported yet by this server's local speech engine.");
         }
 
-        if (body.LanguageDetectionOptions is not { } options)
+        var (spellings, spellingError) = CustomSpellingReader.Read(body.CustomSpelling);
+        if (spellingError is not null)
         {
-            return null;
+            return (null, spellingError);
         }
 
-        if (body.LanguageDetection != true)
+        var (redaction, redactionError) = TranslateRedaction(body);
+        if (redactionError is not null)
         {
-            return "language_detection_options needs language_detection set to true.";
+            return (null, redactionError);
         }
 
-        var english = string.Join(", ", TranscriptCapabilities.LanguageCodes);
-        var expected = options.ExpectedLanguages ?? ["all"];
-        if (expected.Count == 0 || expected.Any(code => code != "all" && !TranscriptCapabilities.LanguageCodes.Contains(code)))
+        return (new TranscriptOptions
         {
-            return $"language_detection_options.expected_languages may hold only \"all\" or English codes ({english}): this server's local speech engine transcribes English only.";
-        }
-
-        if (options.FallbackLanguage is { } fallback && fallback != "auto" && !(expected.Contains(fallback) || (expected.Contains("all") && TranscriptCapabilities.LanguageCodes.Contains(fallback))))
-        {
-            return "language_detection_options.fallback_language must be \"auto\" or one of expected_languages.";
-        }
-
-        if (options.CodeSwitchingConfidenceThreshold is < 0 or > 1)
-        {
-            return "language_detection_options.code_switching_confidence_threshold must be between 0 and 1.";
-        }
-
-        return options.CodeSwitching == true
-            ? "language_detection_options.code_switching is not supported by this server's local speech engine: it transcribes English only."
-            : null;
+            AudioUrl = body.AudioUrl ?? "",
+            SpeechModels = body.SpeechModels ?? (body.SpeechModel is null ? [] : [body.SpeechModel]),
+            SingleSpeechModel = body.SpeechModels is null && body.SpeechModel is not null,
+            Language = new LanguageOptions(
+                body.LanguageCode,
+                body.LanguageDetection == true,
+                body.LanguageConfidenceThreshold,
+                body.LanguageDetectionOptions is { } candidates
+                    ? new LanguageCandidates(candidates.ExpectedLanguages, candidates.FallbackLanguage, candidates.CodeSwitching, candidates.CodeSwitchingConfidenceThreshold)
+                    : null),
+            Formatting = FormattingOptions.FromRequest(body.Punctuate, body.FormatText, body.Disfluencies, body.FilterProfanity, spellings),
+            Speakers = new Transcription.Model.SpeakerOptions(
+                body.SpeakerLabels == true, body.SpeakersExpected, body.SpeakerOptions?.MinSpeakersExpected, body.SpeakerOptions?.MaxSpeakersExpected),
+            Multichannel = body.Multichannel == true,
+            AudioStartFrom = body.AudioStartFrom,
+            AudioEndAt = body.AudioEndAt,
+            Keyterms = body.KeytermsPrompt ?? [],
+            Redaction = redaction,
+            SpeechThreshold = body.SpeechThreshold,
+            Webhook = body.WebhookUrl is null ? null : new WebhookTarget(body.WebhookUrl, body.WebhookAuthHeaderName, body.WebhookAuthHeaderValue),
+        }, null);
     }
 
-    private static string? ValidateKeyterms(List<string>? keyterms)
+    private static (RedactionOptions? Redaction, string? Error) TranslateRedaction(TranscriptParams body)
     {
-        if (keyterms is null)
+        if (!PiiSubstitutionNames.TryParse(body.RedactPiiSub, out var substitution))
         {
-            return null;
-        }
-
-        if (keyterms.Count > MaxKeyterms)
-        {
-            return $"keyterms_prompt can have at most {MaxKeyterms} terms; it has {keyterms.Count}.";
-        }
-
-        if (keyterms.Any(string.IsNullOrWhiteSpace))
-        {
-            return "keyterms_prompt terms must not be empty.";
-        }
-
-        return keyterms.FirstOrDefault(term => term.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxWordsPerKeyterm) is { } tooLong
-            ? $"Each keyterms_prompt term can have at most {MaxWordsPerKeyterm} words: \"{tooLong}\" has more."
-            : null;
-    }
-
-    private static string? ValidateRedaction(TranscriptParams body)
-    {
-        if (body.RedactPiiSub is not null && !PiiSubstitutionNames.TryParse(body.RedactPiiSub, out _))
-        {
-            return "redact_pii_sub must be \"hash\" or \"entity_name\".";
+            return (null, "redact_pii_sub must be \"hash\" or \"entity_name\".");
         }
 
         if (RedactedAudioFormat.FromQuality(body.RedactPiiAudioQuality) is null)
         {
-            return "redact_pii_audio_quality must be \"mp3\" or \"wav\".";
+            return (null, "redact_pii_audio_quality must be \"mp3\" or \"wav\".");
         }
 
         if (body.RedactPiiAudioOptions?.OverrideAudioRedactionMethod is { } method && method != "silence")
         {
-            return "redact_pii_audio_options.override_audio_redaction_method must be \"silence\" (or left out for a beep).";
+            return (null, "redact_pii_audio_options.override_audio_redaction_method must be \"silence\" (or left out for a beep).");
         }
 
         if (body.RedactPiiAudio == true && body.RedactPii != true)
         {
-            return "redact_pii_audio needs redact_pii set to true: the audio is redacted where the text is.";
+            return (null, "redact_pii_audio needs redact_pii set to true: the audio is redacted where the text is.");
         }
 
         if (body.RedactPii != true)
         {
-            return null;
+            return (null, null);
         }
 
-        if (body.RedactPiiPolicies is not { Count: > 0 } policies)
-        {
-            return "redact_pii_policies must list at least one policy when redact_pii is true.";
-        }
-
-        if (policies.FirstOrDefault(p => !PiiPolicy.AssemblyAiPolicies.Contains(p)) is { } unknown)
-        {
-            return $"Unknown PII policy \"{unknown}\".";
-        }
-
-        return policies.FirstOrDefault(p => !PiiRedactor.SupportedPolicies.Contains(p)) is { } unsupported
-            ? $"The PII policy \"{unsupported}\" is not supported by this server's local engine. Supported policies: {string.Join(", ", PiiRedactor.SupportedPolicies.Order(StringComparer.Ordinal))}."
+        var audio = body.RedactPiiAudio == true
+            ? new RedactedAudioOptions(body.RedactPiiAudioQuality, body.RedactPiiAudioOptions?.OverrideAudioRedactionMethod == "silence",
+                body.RedactPiiAudioOptions?.ReturnRedactedNoSpeechAudio)
             : null;
+        return (new RedactionOptions(body.RedactPiiPolicies ?? [], body.RedactPiiSub is null ? null : substitution, audio), null);
     }
 
     private static string DescribeJsonError(JsonException ex)

@@ -1,3 +1,4 @@
+using WebApp.Uploads;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WebApp.Accounts;
 using WebApp.Infrastructure;
@@ -18,24 +19,11 @@ public static class UploadApi
         return v2;
     }
 
-    /// <summary>The path an upload_url has; a transcript request naming it is served from the upload store.</summary>
-    public static string UploadPath(Guid uploadId) => $"/v2/upload/{uploadId}";
-
-    public static bool TryParseUploadUrl(Uri url, out Guid uploadId)
-    {
-        uploadId = Guid.Empty;
-        var path = url.AbsolutePath;
-        return path.StartsWith("/v2/upload/", StringComparison.Ordinal) && Guid.TryParse(path["/v2/upload/".Length..], out uploadId);
-    }
-
     private static async Task<Results<JsonHttpResult<UploadedFile>, JsonHttpResult<ApiError>>> Upload(HttpContext http, UploadReceiver receiver)
     {
         var received = await receiver.ReceiveAsync(http, http.User.GetTeamId(), http.User.GetUserId(), fileName: null);
         return received.Upload is null
             ? V2Json.Error(received.StatusCode, received.Error!)
-            : V2Json.Ok(new UploadedFile(UploadUrl(http.Request, received.Upload.Id)));
+            : V2Json.Ok(new UploadedFile(UploadUrls.For(http.Request, received.Upload.Id)));
     }
-
-    /// <summary>The absolute upload_url of an upload, as served from this request's host.</summary>
-    public static string UploadUrl(HttpRequest request, Guid uploadId) => $"{request.Scheme}://{request.Host}{UploadPath(uploadId)}";
 }

@@ -5,6 +5,12 @@ namespace WebApp.Api.V2;
 
 public static class V2Api
 {
+    /// <summary>What the API needs beyond the pipeline: signed links to redacted audio.</summary>
+    public static void AddV2Api(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<RedactedAudioLinks>();
+    }
+
     /// <summary>The AssemblyAI-compatible API, authenticated by API key.</summary>
     public static void MapV2Api(this IEndpointRouteBuilder app)
     {

@@ -75,3 +75,13 @@ public enum TranscriptStatus
     Completed,
     Error,
 }
+
+public static class TranscriptStatusNames
+{
+    /// <summary>audio_duration in whole seconds, rounded to nearest, as AssemblyAI gives it; every page shows the same.</summary>
+    public static int? WholeAudioSeconds(this Transcript transcript) =>
+        transcript.AudioDurationSeconds is { } seconds ? (int)Math.Round(seconds) : null;
+
+    /// <summary>"queued", "processing", "completed", "error": the names AssemblyAI's API, webhooks and our pages use.</summary>
+    public static string Name(this TranscriptStatus status) => status.ToString().ToLowerInvariant();
+}

@@ -23,6 +23,9 @@ public sealed record EngineCapabilities
     /// <summary>It can recognise a live stream as it arrives (the v3 streaming API).</summary>
     public bool Streaming { get; init; }
 
+    /// <summary>Its words come punctuated, cased and with numbers written (whisper), so the English formatting rules are not applied again.</summary>
+    public bool WritesFormattedText { get; init; }
+
     /// <summary>Every word carries its own start and end time (needed for speakers, captions, the reader).</summary>
     public bool WordTimings { get; init; } = true;
 

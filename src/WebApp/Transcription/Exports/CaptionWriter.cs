@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Transcription.Exports;
 
@@ -14,7 +14,7 @@ public static class CaptionWriter
     public const int CaptionPauseMs = 1000;
 
     /// <param name="speakerName">When given, each caption of a labelled speaker starts with their name ("Dana: …").</param>
-    public static string Srt(IReadOnlyList<TranscriptWord> words, int? charsPerCaption, Func<string, string>? speakerName = null)
+    public static string Srt(IReadOnlyList<Word> words, int? charsPerCaption, Func<string, string>? speakerName = null)
     {
         var output = new StringBuilder();
         var number = 1;
@@ -30,7 +30,7 @@ public static class CaptionWriter
     }
 
     /// <param name="speakerName">When given, captions of a labelled speaker carry WebVTT's voice tag (&lt;v Dana&gt;).</param>
-    public static string Vtt(IReadOnlyList<TranscriptWord> words, int? charsPerCaption, Func<string, string>? speakerName = null)
+    public static string Vtt(IReadOnlyList<Word> words, int? charsPerCaption, Func<string, string>? speakerName = null)
     {
         var output = new StringBuilder("WEBVTT\n\n");
         foreach (var caption in Captions(words, charsPerCaption))
@@ -45,7 +45,7 @@ public static class CaptionWriter
     }
 
     /// <summary>Words grouped into captions of at most <paramref name="charsPerCaption"/> characters (a longer single word stands alone).</summary>
-    public static IReadOnlyList<TextBlock> Captions(IReadOnlyList<TranscriptWord> words, int? charsPerCaption)
+    public static IReadOnlyList<TextBlock> Captions(IReadOnlyList<Word> words, int? charsPerCaption)
     {
         var limit = charsPerCaption ?? DefaultCharsPerCaption;
         var length = words.Count > 0 ? words[0].Text.Length : 0;

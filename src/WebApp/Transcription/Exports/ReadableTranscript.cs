@@ -1,4 +1,4 @@
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Data.Entities;
 
 namespace WebApp.Transcription.Exports;
@@ -7,7 +7,7 @@ namespace WebApp.Transcription.Exports;
 /// <param name="Speaker">The speaker's label ("A"), or null when the transcript has no speaker labels.</param>
 /// <param name="SpeakerName">What to call the speaker (a given name or "Speaker A"); null without labels.</param>
 /// <param name="FirstWordIndex">Where the block starts in the transcript's words, so a click can name a word.</param>
-public sealed record ReadableBlock(string? Speaker, string? SpeakerName, int FirstWordIndex, IReadOnlyList<TranscriptWord> Words)
+public sealed record ReadableBlock(string? Speaker, string? SpeakerName, int FirstWordIndex, IReadOnlyList<Word> Words)
 {
     public int Start => Words[0].Start;
 
@@ -24,7 +24,7 @@ public sealed class ReadableTranscript
 {
     public const string UntitledTitle = "Untitled";
 
-    private ReadableTranscript(string title, IReadOnlyList<TranscriptWord> words, SpeakerNames names)
+    private ReadableTranscript(string title, IReadOnlyList<Word> words, SpeakerNames names)
     {
         Title = title;
         Words = words;
@@ -44,7 +44,7 @@ public sealed class ReadableTranscript
 
     public string Title { get; }
 
-    public IReadOnlyList<TranscriptWord> Words { get; }
+    public IReadOnlyList<Word> Words { get; }
 
     public SpeakerNames SpeakerNames { get; }
 
@@ -55,10 +55,10 @@ public sealed class ReadableTranscript
 
     public static ReadableTranscript From(Transcript transcript) => new(
         string.IsNullOrWhiteSpace(transcript.Title) ? UntitledTitle : transcript.Title,
-        transcript.DeletedAt is null ? TranscriptMapper.ReadWords(transcript) ?? [] : [],
+        transcript.DeletedAt is null ? StoredWords.Read(transcript) : [],
         SpeakerNames.Parse(transcript.SpeakerNamesJson));
 
-    public static ReadableTranscript From(string title, IReadOnlyList<TranscriptWord> words, SpeakerNames names) => new(title, words, names);
+    public static ReadableTranscript From(string title, IReadOnlyList<Word> words, SpeakerNames names) => new(title, words, names);
 
     /// <summary>
     /// The word being spoken at <paramref name="milliseconds"/>: the last one to start by then. The player's script

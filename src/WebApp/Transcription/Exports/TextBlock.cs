@@ -1,9 +1,9 @@
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Transcription.Exports;
 
 /// <summary>A run of consecutive words: a sentence, a paragraph, an utterance or a caption.</summary>
-public sealed record TextBlock(IReadOnlyList<TranscriptWord> Words)
+public sealed record TextBlock(IReadOnlyList<Word> Words)
 {
     public string Text => string.Join(' ', Words.Select(w => w.Text));
 

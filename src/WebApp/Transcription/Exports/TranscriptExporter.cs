@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Data.Entities;
 
 namespace WebApp.Transcription.Exports;
@@ -25,7 +25,13 @@ public static class TranscriptExporter
 {
     public static IReadOnlyList<ExportFormat> Formats { get; } = Enum.GetValues<ExportFormat>();
 
-    private static readonly JsonSerializerOptions JsonOptions = new(V2Json.Options) { WriteIndented = true };
+    // snake_case like the API the JSON export's users also read, nulls written out.
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
+    };
 
     public static bool TryParse(string? name, out ExportFormat format) =>
         Enum.TryParse(name, ignoreCase: true, out format) && Enum.IsDefined(format) && !int.TryParse(name, out _);
@@ -63,7 +69,7 @@ public static class TranscriptExporter
     private static JsonExport JsonDocument(Transcript transcript, ReadableTranscript readable) => new(
         transcript.Id.ToString(),
         readable.Title,
-        TranscriptMapper.AudioDuration(transcript),
+        transcript.WholeAudioSeconds(),
         transcript.LanguageCode,
         transcript.Confidence,
         string.Join(' ', readable.Words.Select(w => w.Text)),
@@ -73,9 +79,9 @@ public static class TranscriptExporter
 
     private sealed record JsonExport(
         string Id, string Title, int? AudioDuration, string? LanguageCode, double? Confidence, string Text,
-        IReadOnlyList<JsonSpeaker> Speakers, IReadOnlyList<JsonUtterance> Utterances, IReadOnlyList<TranscriptWord> Words);
+        IReadOnlyList<JsonSpeaker> Speakers, IReadOnlyList<JsonUtterance> Utterances, IReadOnlyList<Word> Words);
 
     private sealed record JsonSpeaker(string Label, string Name);
 
-    private sealed record JsonUtterance(string? Speaker, string? SpeakerName, int Start, int End, string Text, IReadOnlyList<TranscriptWord> Words);
+    private sealed record JsonUtterance(string? Speaker, string? SpeakerName, int Start, int End, string Text, IReadOnlyList<Word> Words);
 }

@@ -1,4 +1,4 @@
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Transcription.Exports;
 
@@ -17,7 +17,7 @@ public static class TranscriptSegmenter
     /// <summary>Paragraphs longer than this many words are closed at the next sentence end.</summary>
     public const int ParagraphMaxWords = 120;
 
-    public static IReadOnlyList<TextBlock> Sentences(IReadOnlyList<TranscriptWord> words)
+    public static IReadOnlyList<TextBlock> Sentences(IReadOnlyList<Word> words)
     {
         var punctuated = words.Any(w => EndsSentence(w.Text));
         return Split(words, (previous, next) =>
@@ -26,10 +26,10 @@ public static class TranscriptSegmenter
             || (punctuated ? EndsSentence(previous.Text) : next.Start - previous.End >= SentencePauseMs));
     }
 
-    public static IReadOnlyList<TextBlock> Paragraphs(IReadOnlyList<TranscriptWord> words)
+    public static IReadOnlyList<TextBlock> Paragraphs(IReadOnlyList<Word> words)
     {
         var paragraphs = new List<TextBlock>();
-        var current = new List<TranscriptWord>();
+        var current = new List<Word>();
         foreach (var sentence in Sentences(words))
         {
             if (current.Count > 0 && (sentence.Start - current[^1].End >= ParagraphPauseMs
@@ -53,10 +53,10 @@ public static class TranscriptSegmenter
     }
 
     /// <summary>Speaker turns: consecutive words of the same speaker (and channel).</summary>
-    public static IReadOnlyList<TextBlock> Utterances(IReadOnlyList<TranscriptWord> words) =>
+    public static IReadOnlyList<TextBlock> Utterances(IReadOnlyList<Word> words) =>
         Split(words, (previous, next) => previous.Speaker != next.Speaker || previous.Channel != next.Channel);
 
-    public static IReadOnlyList<TextBlock> Split(IReadOnlyList<TranscriptWord> words, Func<TranscriptWord, TranscriptWord, bool> boundaryBetween)
+    public static IReadOnlyList<TextBlock> Split(IReadOnlyList<Word> words, Func<Word, Word, bool> boundaryBetween)
     {
         var blocks = new List<TextBlock>();
         var start = 0;

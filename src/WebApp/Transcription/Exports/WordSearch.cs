@@ -1,4 +1,4 @@
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Transcription.Exports;
 
@@ -9,7 +9,7 @@ public static class WordSearch
 
     public sealed record Match(string Text, int Count, IReadOnlyList<int[]> Timestamps, IReadOnlyList<int> Indexes);
 
-    public static IReadOnlyList<Match> Find(IReadOnlyList<TranscriptWord> words, IEnumerable<string> terms)
+    public static IReadOnlyList<Match> Find(IReadOnlyList<Word> words, IEnumerable<string> terms)
     {
         var normalized = words.Select(w => Normalize(w.Text)).ToArray();
         var matches = new List<Match>();

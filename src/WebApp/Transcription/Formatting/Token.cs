@@ -1,4 +1,4 @@
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Transcription.Formatting;
 
@@ -25,7 +25,7 @@ internal sealed record Token(string Text, int Start, int End, double Confidence,
 
     public bool EndsSentence => Break is Break.Period or Break.Question or Break.Exclamation;
 
-    public static Token FromWord(TranscriptWord word, int index)
+    public static Token FromWord(Word word, int index)
     {
         var text = word.Text.Trim();
         if (Abbreviations.EndsWithOwnStop(text))
@@ -39,7 +39,7 @@ internal sealed record Token(string Text, int Start, int End, double Confidence,
         return new Token(core.Length == 0 ? text : core, word.Start, word.End, word.Confidence, word.Speaker, word.Channel, breakAfter, index, index);
     }
 
-    public TranscriptWord ToWord(bool withPunctuation) =>
+    public Word ToWord(bool withPunctuation) =>
         new(withPunctuation ? Text + Mark(Break) : Text, Start, End, Confidence, Speaker, Channel);
 
     /// <summary>

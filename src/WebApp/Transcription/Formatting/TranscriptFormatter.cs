@@ -1,4 +1,4 @@
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Transcription.Formatting;
 
@@ -13,22 +13,30 @@ namespace WebApp.Transcription.Formatting;
 /// </remarks>
 public static class TranscriptFormatter
 {
-    public static IReadOnlyList<TranscriptWord> Format(IReadOnlyList<TranscriptWord> words, FormattingOptions options)
+    /// <param name="written">
+    /// The engine already punctuates, cases and writes numbers (whisper): its marks and casing are kept, and only what
+    /// the options turn off is undone; the English rules for pauses, casing and numbers are not applied again.
+    /// </param>
+    public static IReadOnlyList<Word> Format(IReadOnlyList<Word> words, FormattingOptions options, bool written = false)
     {
-        var tokens = PausePunctuation.MarkPauses(ToTokens(words));
+        var tokens = written ? ToTokens(words) : PausePunctuation.MarkPauses(ToTokens(words));
         if (!options.Disfluencies)
         {
             tokens = FillerWords.Remove(tokens);
         }
 
-        if (options.Punctuate)
+        if (options.Punctuate && !written)
         {
             tokens = QuestionDetector.MarkQuestions(tokens);
         }
 
-        if (options.FormatText)
+        if (options.FormatText && !written)
         {
             tokens = SentenceCasing.Apply(InverseTextNormalizer.Apply(tokens), everySentence: options.Punctuate);
+        }
+        else if (!options.FormatText && written)
+        {
+            tokens = [.. tokens.Select(token => token with { Text = token.Lower })];
         }
 
         if (options.FilterProfanity)
@@ -41,8 +49,8 @@ public static class TranscriptFormatter
     }
 
     /// <summary>The transcript's text: its words joined by single spaces, as AssemblyAI builds it.</summary>
-    public static string JoinText(IEnumerable<TranscriptWord> words) => string.Join(' ', words.Select(word => word.Text));
+    public static string JoinText(IEnumerable<Word> words) => string.Join(' ', words.Select(word => word.Text));
 
-    internal static List<Token> ToTokens(IReadOnlyList<TranscriptWord> words) =>
+    internal static List<Token> ToTokens(IReadOnlyList<Word> words) =>
         [.. words.Select(Token.FromWord).Where(token => token.Text.Length > 0)];
 }

@@ -1,4 +1,4 @@
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
@@ -9,7 +9,7 @@ namespace WebApp.Transcription.Language;
 public sealed class LanguageDetector(AudioDecoder decoder, LanguageIdentifier identifier, ILogger<LanguageDetector> logger)
 {
     /// <exception cref="LanguageRejectedException">The audio is not English, has no speech, or is below the confidence threshold.</exception>
-    public async Task<DetectedLanguage> DetectAsync(RecognitionRequest request, TranscriptParams options, CancellationToken cancellationToken)
+    public async Task<DetectedLanguage> DetectAsync(RecognitionRequest request, LanguageOptions options, CancellationToken cancellationToken)
     {
         // Decoding again costs about 1% of recognition and keeps the engine's interface to words alone.
         // The part of the file that will be transcribed (audio_start_from / audio_end_at), all channels mixed.

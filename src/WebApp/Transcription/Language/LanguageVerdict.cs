@@ -1,5 +1,6 @@
 using System.Globalization;
-using WebApp.Api.V2;
+using WebApp.Transcription.Engines;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Transcription.Language;
 
@@ -20,7 +21,7 @@ public static class LanguageVerdict
 
     public const string NoSpeechError = "language_detection cannot be performed on files with no spoken audio.";
 
-    public static DetectedLanguage Decide(LanguageIdentification identification, TranscriptParams options)
+    public static DetectedLanguage Decide(LanguageIdentification identification, LanguageOptions options)
     {
         if (!identification.HasSpeech)
         {
@@ -37,18 +38,43 @@ public static class LanguageVerdict
                 $"The audio's language is not English (English confidence {Format(englishConfidence)}); this server's local speech engine transcribes English only.");
         }
 
-        if (options.LanguageConfidenceThreshold is { } threshold && englishConfidence < threshold)
-        {
-            return new DetectedLanguage(English, englishConfidence,
-                $"detected language '{English}', confidence {Format(englishConfidence)}, is below the requested confidence threshold value of '{Format(threshold)}'");
-        }
-
-        return new DetectedLanguage(English, englishConfidence, null);
+        return Threshold(English, englishConfidence, options);
     }
 
-    private static bool OnlyEnglishExpected(TranscriptParams options) =>
-        options.LanguageDetectionOptions?.ExpectedLanguages is { Count: > 0 } expected
-        && expected.All(code => TranscriptCapabilities.LanguageCodes.Contains(code));
+    /// <summary>
+    /// The verdict on a language an engine identified itself (whisper's multilingual models): the language it heard,
+    /// unless that is not among expected_languages, or detection was less sure than language_confidence_threshold.
+    /// </summary>
+    /// <returns>The verdict, and the fallback language to transcribe in instead when the one heard was not expected.</returns>
+    public static (DetectedLanguage Verdict, string? Fallback) DecideIdentified(IdentifiedLanguage? identified, LanguageOptions options)
+    {
+        if (identified is null)
+        {
+            return (new DetectedLanguage(null, null, NoSpeechError), null);
+        }
+
+        var confidence = Math.Round(identified.Probability, 4);
+        var expected = options.Candidates?.Expected?.Where(code => code != "all").Select(LanguageCodes.Base).ToHashSet();
+        if (expected is { Count: > 0 } && !expected.Contains(identified.Code))
+        {
+            return options.Candidates?.Fallback is { } fallback && fallback != "auto"
+                ? (new DetectedLanguage(LanguageCodes.Base(fallback), null, null), LanguageCodes.Base(fallback))
+                : (new DetectedLanguage(identified.Code, confidence,
+                    $"detected language '{identified.Code}' is not one of the expected_languages ({string.Join(", ", expected.Order(StringComparer.Ordinal))})"), null);
+        }
+
+        return (Threshold(identified.Code, confidence, options), null);
+    }
+
+    private static DetectedLanguage Threshold(string code, double confidence, LanguageOptions options) =>
+        options.ConfidenceThreshold is { } threshold && confidence < threshold
+            ? new DetectedLanguage(code, confidence,
+                $"detected language '{code}', confidence {Format(confidence)}, is below the requested confidence threshold value of '{Format(threshold)}'")
+            : new DetectedLanguage(code, confidence, null);
+
+    private static bool OnlyEnglishExpected(LanguageOptions options) =>
+        options.Candidates?.Expected is { Count: > 0 } expected
+        && expected.All(code => LanguageCodes.Base(code) == English);
 
     private static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Infrastructure;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
@@ -25,10 +25,10 @@ public sealed class AudioRedactor(RedactedAudioStore store, ILogger<AudioRedacto
     // The filters switch on and off at frame starts; 64-sample frames keep that within 4 ms even at 16 kHz.
     private const int FrameSamples = 64;
 
-    public async Task WriteAsync(Guid teamId, Guid transcriptId, string audioPath, IReadOnlyList<PiiEntity> spans, TranscriptParams options, CancellationToken cancellationToken)
+    public async Task WriteAsync(Guid teamId, Guid transcriptId, string audioPath, IReadOnlyList<PiiEntity> spans, RedactedAudioOptions options, CancellationToken cancellationToken)
     {
-        var format = RedactedAudioFormat.FromQuality(options.RedactPiiAudioQuality) ?? RedactedAudioFormat.Mp3;
-        var silence = options.RedactPiiAudioOptions?.OverrideAudioRedactionMethod == "silence";
+        var format = options.FileFormat;
+        var silence = options.Silence;
         var target = store.PathFor(teamId, transcriptId, format);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var partial = target + ".partial";

@@ -1,4 +1,4 @@
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Transcription.Redaction;
 
@@ -7,7 +7,7 @@ internal sealed record FoundEntity(PiiEntity Entity, int FirstWord, int LastWord
 {
     private static readonly char[] Punctuation = ['.', ',', '?', '!', ';', ':', '"'];
 
-    public static FoundEntity Of(IReadOnlyList<TranscriptWord> words, RedactionView view, PiiMatch match)
+    public static FoundEntity Of(IReadOnlyList<Word> words, RedactionView view, PiiMatch match)
     {
         var (first, last) = view.SourceWords(match.First, match.Last);
         var text = string.Join(' ', Enumerable.Range(first, last - first + 1).Select(i => words[i].Text)).Trim(Punctuation);

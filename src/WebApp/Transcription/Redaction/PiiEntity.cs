@@ -1,4 +1,4 @@
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Transcription.Redaction;
 
@@ -10,4 +10,4 @@ namespace WebApp.Transcription.Redaction;
 public sealed record PiiEntity(string Policy, int Start, int End, string Text);
 
 /// <summary>The words with PII replaced, and what was replaced, in transcript order.</summary>
-public sealed record PiiRedactionResult(IReadOnlyList<TranscriptWord> Words, IReadOnlyList<PiiEntity> Entities);
+public sealed record PiiRedactionResult(IReadOnlyList<Word> Words, IReadOnlyList<PiiEntity> Entities);

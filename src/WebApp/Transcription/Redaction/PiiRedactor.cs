@@ -1,4 +1,4 @@
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Transcription.Redaction;
 
@@ -20,17 +20,17 @@ public static class PiiRedactor
 
     /// <summary>Redacts the words and lists what was redacted.</summary>
     /// <exception cref="ArgumentException">A policy is not in <see cref="SupportedPolicies"/>: redacting less than asked would leak.</exception>
-    public static PiiRedactionResult Redact(IReadOnlyList<TranscriptWord> words, IReadOnlyCollection<string> policies, PiiSubstitution substitution)
+    public static PiiRedactionResult Redact(IReadOnlyList<Word> words, IReadOnlyCollection<string> policies, PiiSubstitution substitution)
     {
         var found = Find(words, policies);
         return new PiiRedactionResult(PiiSubstituter.Replace(words, found, substitution), [.. found.Select(entity => entity.Entity)]);
     }
 
     /// <summary>What <see cref="Redact"/> would replace, without replacing it.</summary>
-    public static IReadOnlyList<PiiEntity> Detect(IReadOnlyList<TranscriptWord> words, IReadOnlyCollection<string> policies) =>
+    public static IReadOnlyList<PiiEntity> Detect(IReadOnlyList<Word> words, IReadOnlyCollection<string> policies) =>
         [.. Find(words, policies).Select(entity => entity.Entity)];
 
-    private static List<FoundEntity> Find(IReadOnlyList<TranscriptWord> words, IReadOnlyCollection<string> policies)
+    private static List<FoundEntity> Find(IReadOnlyList<Word> words, IReadOnlyCollection<string> policies)
     {
         var unsupported = policies.Where(policy => !PiiPolicy.Supported.Contains(policy)).ToList();
         if (unsupported.Count > 0)

@@ -1,5 +1,5 @@
 using System.Text;
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Transcription.Redaction;
 
@@ -8,9 +8,9 @@ internal static class PiiSubstituter
 {
     private static readonly char[] TrailingPunctuation = ['.', ',', '?', '!', ';', ':'];
 
-    public static List<TranscriptWord> Replace(IReadOnlyList<TranscriptWord> words, IReadOnlyList<FoundEntity> entities, PiiSubstitution substitution)
+    public static List<Word> Replace(IReadOnlyList<Word> words, IReadOnlyList<FoundEntity> entities, PiiSubstitution substitution)
     {
-        var result = new List<TranscriptWord>(words.Count);
+        var result = new List<Word>(words.Count);
         var next = 0;
         foreach (var entity in entities)
         {
@@ -44,7 +44,7 @@ internal static class PiiSubstituter
     }
 
     /// <summary>"John Smith." → one word "[PERSON_NAME]." spanning both, so the text reads "My name is [PERSON_NAME].".</summary>
-    private static TranscriptWord Named(IReadOnlyList<TranscriptWord> words, FoundEntity entity)
+    private static Word Named(IReadOnlyList<Word> words, FoundEntity entity)
     {
         var first = words[entity.FirstWord];
         var last = words[entity.LastWord];

@@ -1,4 +1,4 @@
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Transcription.Formatting;
 
 namespace WebApp.Transcription.Redaction;
@@ -21,7 +21,7 @@ internal sealed class RedactionView
 
     public int Count => words.Length;
 
-    public static RedactionView Of(IReadOnlyList<TranscriptWord> words) =>
+    public static RedactionView Of(IReadOnlyList<Word> words) =>
         new(InverseTextNormalizer.Apply(TranscriptFormatter.ToTokens(words)));
 
     /// <summary>The word at <paramref name="index"/>, or "" outside the transcript, so rules can look around freely.</summary>

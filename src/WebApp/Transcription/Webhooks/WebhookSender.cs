@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Data;
 using WebApp.Data.Entities;
 
@@ -18,8 +18,8 @@ public sealed class WebhookSender(IHttpClientFactory clients, ApplicationDbConte
     public async Task SendAsync(Guid transcriptId, CancellationToken cancellationToken)
     {
         var transcript = await db.Transcripts.AsNoTracking().SingleOrDefaultAsync(t => t.Id == transcriptId, cancellationToken);
-        var options = transcript is null ? null : TranscriptMapper.ReadOptions(transcript);
-        if (transcript is null || options?.WebhookUrl is null || transcript.Status is not (TranscriptStatus.Completed or TranscriptStatus.Error))
+        var webhook = transcript is null ? null : StoredOptions.Read(transcript).Webhook;
+        if (transcript is null || webhook is null || transcript.Status is not (TranscriptStatus.Completed or TranscriptStatus.Error))
         {
             return;
         }
@@ -27,13 +27,13 @@ public sealed class WebhookSender(IHttpClientFactory clients, ApplicationDbConte
         int? statusCode = null;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, options.WebhookUrl)
+            using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url)
             {
-                Content = JsonContent.Create(new { transcript_id = transcript.Id.ToString(), status = TranscriptMapper.StatusName(transcript.Status) }),
+                Content = JsonContent.Create(new { transcript_id = transcript.Id.ToString(), status = transcript.Status.Name() }),
             };
-            if (options.WebhookAuthHeaderName is { } name)
+            if (webhook.AuthHeaderName is { } name)
             {
-                request.Headers.TryAddWithoutValidation(name, options.WebhookAuthHeaderValue);
+                request.Headers.TryAddWithoutValidation(name, webhook.AuthHeaderValue);
             }
 
             using var response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);

@@ -1,7 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Components.Pages.Transcripts;
 using WebApp.Components.Pages.Transcripts.Upload;
 using WebApp.Data.Entities;
@@ -21,7 +21,7 @@ public sealed class NewTranscriptPageTests : TranscriptPagesContext
         foreach (var option in offered)
         {
             var name = option.GetAttribute("data-testid")!["option-".Length..];
-            var feature = TranscriptCapabilities.Features.Single(f => f.Name == name);
+            var feature = Features.Single(f => f.Name == name);
             var input = option.QuerySelector("input")!;
             Assert.Equal(feature.Supported ? "true" : "false", option.GetAttribute("data-supported"));
             Assert.Equal(!feature.Supported, input.HasAttribute("disabled"));
@@ -65,7 +65,7 @@ public sealed class NewTranscriptPageTests : TranscriptPagesContext
         Assert.Equal(User.Id, transcript.UserId);
         Assert.Equal("keynote 2026.mp3", transcript.Title);
         Assert.Equal(TranscriptStatus.Queued, transcript.Status);
-        Assert.Equal("en_us", TranscriptMapper.ReadOptions(transcript).LanguageCode);
+        Assert.Equal("en_us", StoredOptions.Read(transcript).Language.Code);
         Assert.Equal(transcript.Id.ToString(), item.GetAttribute("data-transcript-id"));
         Assert.Equal("queued", item.QuerySelector("[data-testid=status-chip]")!.GetAttribute("data-status"));
 
@@ -92,10 +92,10 @@ public sealed class NewTranscriptPageTests : TranscriptPagesContext
 
         page.WaitForElement("[data-testid=upload-item][data-state=submitted]", Patience);
         await using var db = Database.CreateDbContext();
-        var options = TranscriptMapper.ReadOptions(await db.Transcripts.SingleAsync());
-        Assert.Equal(["Okonkwo", "Kubernetes cluster"], options.KeytermsPrompt);
-        Assert.True(options.RedactPii);
-        Assert.True(options.RedactPiiAudio);
+        var options = StoredOptions.Read(await db.Transcripts.SingleAsync());
+        Assert.Equal(["Okonkwo", "Kubernetes cluster"], options.Keyterms);
+        Assert.NotNull(options.Redaction);
+        Assert.NotNull(options.Redaction.Audio);
     }
 
     [Fact]
@@ -150,4 +150,10 @@ public sealed class NewTranscriptPageTests : TranscriptPagesContext
     private static IElement Submit(IRenderedComponent<NewTranscriptPage> page) => page.Find("button[data-testid=submit]");
 
     private static IElement Item(IRenderedComponent<NewTranscriptPage> page) => page.Find("[data-testid=upload-item]");
+
+    private static readonly TranscriptFeature[] Features =
+    [
+        TranscriptFeatures.SpeakerLabels, TranscriptFeatures.SpeakersExpected, TranscriptFeatures.Multichannel, TranscriptFeatures.LanguageDetection,
+        TranscriptFeatures.RedactPii, TranscriptFeatures.RedactPiiAudio, TranscriptFeatures.Keyterms, TranscriptFeatures.FilterProfanity,
+    ];
 }

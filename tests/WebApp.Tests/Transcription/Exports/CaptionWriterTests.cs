@@ -1,11 +1,11 @@
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Transcription.Exports;
 
 namespace WebApp.Tests.Transcription.Exports;
 
 public sealed class CaptionWriterTests
 {
-    private static readonly TranscriptWord[] Words =
+    private static readonly Word[] Words =
     [
         new("Last", 0, 300, 0.9), new("year", 300, 600, 0.9), new("I", 600, 700, 0.9), new("showed", 700, 1000, 0.9),
         new("these", 3000, 3300, 0.9), new("slides.", 3300, 3_700_000, 0.9),
@@ -30,17 +30,17 @@ public sealed class CaptionWriterTests
     [Fact]
     public void Sentences_UsePunctuationWhenPresentAndPausesOtherwise()
     {
-        TranscriptWord[] punctuated = [new("Hi.", 0, 100, 1), new("Bye", 150, 200, 1), new("now.", 250, 300, 1)];
+        Word[] punctuated = [new("Hi.", 0, 100, 1), new("Bye", 150, 200, 1), new("now.", 250, 300, 1)];
         Assert.Equal(["Hi.", "Bye now."], TranscriptSegmenter.Sentences(punctuated).Select(s => s.Text));
 
-        TranscriptWord[] raw = [new("hi", 0, 100, 1), new("there", 150, 200, 1), new("bye", 1200, 1300, 1)];
+        Word[] raw = [new("hi", 0, 100, 1), new("there", 150, 200, 1), new("bye", 1200, 1300, 1)];
         Assert.Equal(["hi there", "bye"], TranscriptSegmenter.Sentences(raw).Select(s => s.Text));
     }
 
     [Fact]
     public void Utterances_FollowSpeakerChanges()
     {
-        TranscriptWord[] words = [new("a", 0, 1, 1, "A"), new("b", 1, 2, 1, "A"), new("c", 2, 3, 1, "B"), new("d", 3, 4, 1, "A")];
+        Word[] words = [new("a", 0, 1, 1, "A"), new("b", 1, 2, 1, "A"), new("c", 2, 3, 1, "B"), new("d", 3, 4, 1, "A")];
         Assert.Equal(["A", "B", "A"], TranscriptSegmenter.Utterances(words).Select(u => u.Speaker));
     }
 }

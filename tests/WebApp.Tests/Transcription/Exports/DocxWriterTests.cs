@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Xml.Linq;
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Tests.Reader;
 using WebApp.Transcription.Exports;
 
@@ -34,7 +34,7 @@ public sealed class DocxWriterTests
     [Fact]
     public void Write_LeavesOutWhatXmlCannotCarry_AndKeepsEmoji()
     {
-        TranscriptWord[] words = [new("bell\u0007", 0, 100, 1), new("🎉", 100, 200, 1), new("<&>", 200, 300, 1)];
+        Word[] words = [new("bell\u0007", 0, 100, 1), new("🎉", 100, 200, 1), new("<&>", 200, 300, 1)];
         var readable = ReadableTranscript.From("Party \u0001", words, SpeakerNames.Empty);
 
         using var zip = new ZipArchive(new MemoryStream(DocxWriter.Write(readable)), ZipArchiveMode.Read);

@@ -1,4 +1,4 @@
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Data.Entities;
 using WebApp.Tests.Reader;
 using WebApp.Transcription.Exports;
@@ -23,7 +23,7 @@ public sealed class ReadableTranscriptTests
     [Fact]
     public void From_WordsWithoutSpeakers_GroupsParagraphsWithoutNames()
     {
-        TranscriptWord[] words = [new("one", 0, 300, 0.9), new("two", 350, 600, 0.9), new("three", 4000, 4300, 0.9)];
+        Word[] words = [new("one", 0, 300, 0.9), new("two", 350, 600, 0.9), new("three", 4000, 4300, 0.9)];
 
         var readable = ReadableTranscript.From("Talk", words, SpeakerNames.Empty);
 
@@ -54,7 +54,7 @@ public sealed class ReadableTranscriptTests
             AudioUrl = "http://deleted_by_user",
             OptionsJson = "{}",
             Title = null,
-            WordsJson = TranscriptMapper.WriteWords(ReaderDatabase.Conversation),
+            WordsJson = StoredWords.Write(ReaderDatabase.Conversation),
             SpeakerNamesJson = """{"B":"Lee"}""",
         };
 

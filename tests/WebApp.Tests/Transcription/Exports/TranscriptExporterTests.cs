@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Data.Entities;
 using WebApp.Tests.Reader;
 using WebApp.Transcription.Exports;
@@ -16,7 +16,7 @@ public sealed class TranscriptExporterTests
         Status = TranscriptStatus.Completed,
         AudioUrl = "https://storage.example.com/private/sync.wav?signature=secret",
         OptionsJson = "{}",
-        WordsJson = TranscriptMapper.WriteWords(ReaderDatabase.Conversation),
+        WordsJson = StoredWords.Write(ReaderDatabase.Conversation),
         SpeakerNamesJson = """{"A":"Dana"}""",
         AudioDurationSeconds = 3.4,
         LanguageCode = "en_us",

@@ -1,4 +1,4 @@
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Transcription.Formatting;
 
 namespace WebApp.Tests.Transcription.Formatting;
@@ -18,7 +18,7 @@ public sealed class MergedWordTimingTests
     [Fact]
     public void Format_MergedWords_TakeTheLowestConfidence()
     {
-        List<TranscriptWord> spoken = [new("twenty", 0, 300, 0.9), new("five", 400, 700, 0.4), new("people", 800, 1100, 0.8)];
+        List<Word> spoken = [new("twenty", 0, 300, 0.9), new("five", 400, 700, 0.4), new("people", 800, 1100, 0.8)];
 
         var words = TranscriptFormatter.Format(spoken, FormattingOptions.AssemblyAiDefaults);
 
@@ -28,7 +28,7 @@ public sealed class MergedWordTimingTests
     [Fact]
     public void Format_KeepsSpeakerAndChannel()
     {
-        List<TranscriptWord> spoken = [new("hello", 0, 300, 0.9, "A", "1"), new("there", 400, 700, 0.9, "A", "1")];
+        List<Word> spoken = [new("hello", 0, 300, 0.9, "A", "1"), new("there", 400, 700, 0.9, "A", "1")];
 
         var words = TranscriptFormatter.Format(spoken, FormattingOptions.AssemblyAiDefaults);
 

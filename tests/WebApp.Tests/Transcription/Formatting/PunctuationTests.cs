@@ -85,7 +85,7 @@ public sealed class PunctuationTests
     [Fact]
     public void Format_WordsAlreadyPunctuated_KeepTheirMarks()
     {
-        var words = new List<WebApp.Api.V2.TranscriptWord> { new("Really?", 0, 300, 0.9), new("yes", 400, 700, 0.9) };
+        var words = new List<WebApp.Transcription.Model.Word> { new("Really?", 0, 300, 0.9), new("yes", 400, 700, 0.9) };
 
         Assert.Equal("Really? Yes.", TranscriptFormatter.JoinText(TranscriptFormatter.Format(words, FormattingOptions.AssemblyAiDefaults)));
     }

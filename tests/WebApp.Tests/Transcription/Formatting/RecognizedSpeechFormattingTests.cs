@@ -1,4 +1,4 @@
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
@@ -16,7 +16,7 @@ public sealed class RecognizedSpeechFormattingTests(SpeechEngineFixture fixture,
     {
         var recording = fixture.LongRecording;
         var result = await fixture.Engine.TranscribeAsync(recording.Path, null, CancellationToken.None);
-        var recognized = result.Words.Select(w => new TranscriptWord(w.Text, w.StartMs, w.EndMs, w.Confidence)).ToList();
+        var recognized = result.Words.Select(w => new Word(w.Text, w.StartMs, w.EndMs, w.Confidence)).ToList();
 
         var formatted = TranscriptFormatter.Format(recognized, FormattingOptions.AssemblyAiDefaults);
         output.WriteLine(TranscriptFormatter.JoinText(formatted));
@@ -33,7 +33,7 @@ public sealed class RecognizedSpeechFormattingTests(SpeechEngineFixture fixture,
     public async Task Format_RecognizedReadSpeech_KeepsEveryWordButFillers()
     {
         var result = await fixture.Engine.TranscribeAsync(LibrivoxClips.All[0].Path, null, CancellationToken.None);
-        var recognized = result.Words.Select(w => new TranscriptWord(w.Text, w.StartMs, w.EndMs, w.Confidence)).ToList();
+        var recognized = result.Words.Select(w => new Word(w.Text, w.StartMs, w.EndMs, w.Confidence)).ToList();
 
         var formatted = TranscriptFormatter.Format(recognized, FormattingOptions.AssemblyAiDefaults);
 

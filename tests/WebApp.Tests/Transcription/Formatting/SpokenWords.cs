@@ -1,4 +1,4 @@
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Transcription.Formatting;
 
 namespace WebApp.Tests.Transcription.Formatting;
@@ -14,9 +14,9 @@ internal static class SpokenWords
     public const int CommaPauseMs = 400;
     public const int SentencePauseMs = 900;
 
-    public static List<TranscriptWord> From(string script)
+    public static List<Word> From(string script)
     {
-        var words = new List<TranscriptWord>();
+        var words = new List<Word>();
         var time = 0;
         var gap = 0;
         string? speaker = null;
@@ -36,7 +36,7 @@ internal static class SpokenWords
             }
 
             time += words.Count == 0 ? 0 : gap;
-            words.Add(new TranscriptWord(part, time, time + WordMs, 0.9, speaker));
+            words.Add(new Word(part, time, time + WordMs, 0.9, speaker));
             time += WordMs;
             gap = GapMs;
         }

@@ -1,4 +1,4 @@
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
@@ -37,22 +37,22 @@ public sealed class LanguageIdentifierTests : IDisposable
     {
         var result = await IdentifyAsync(TestAudio.Silence(2, scratch.File("silence.wav")));
         Assert.False(result.HasSpeech);
-        Assert.Equal(LanguageVerdict.NoSpeechError, LanguageVerdict.Decide(result, new TranscriptParams()).Error);
+        Assert.Equal(LanguageVerdict.NoSpeechError, LanguageVerdict.Decide(result, new LanguageOptions(Detect: true)).Error);
     }
 
     [Fact]
     public void Decide_EnglishBelowThreshold_FailsInAssemblyAisWords()
     {
-        var verdict = LanguageVerdict.Decide(Identified(0.8123), new TranscriptParams { LanguageConfidenceThreshold = 0.9 });
+        var verdict = LanguageVerdict.Decide(Identified(0.8123), new LanguageOptions(Detect: true, ConfidenceThreshold: 0.9));
         Assert.Equal(("en", 0.8123), (verdict.Code, verdict.Confidence!.Value));
         Assert.Equal("detected language 'en', confidence 0.8123, is below the requested confidence threshold value of '0.9'", verdict.Error);
-        Assert.Null(LanguageVerdict.Decide(Identified(0.8123), new TranscriptParams { LanguageConfidenceThreshold = 0.8 }).Error);
+        Assert.Null(LanguageVerdict.Decide(Identified(0.8123), new LanguageOptions(Detect: true, ConfidenceThreshold: 0.8)).Error);
     }
 
     [Fact]
     public void Decide_NotEnglish_FailsWithoutNamingALanguage()
     {
-        var verdict = LanguageVerdict.Decide(Identified(0.1), new TranscriptParams());
+        var verdict = LanguageVerdict.Decide(Identified(0.1), new LanguageOptions(Detect: true));
         Assert.Null(verdict.Code);
         Assert.Equal(0.9, verdict.Confidence);
         Assert.Contains("not English", verdict.Error);
@@ -61,7 +61,7 @@ public sealed class LanguageIdentifierTests : IDisposable
     [Fact]
     public void Decide_OnlyEnglishExpected_AnswersEnglishWithItsLowConfidence()
     {
-        var options = new TranscriptParams { LanguageDetectionOptions = new LanguageDetectionOptions { ExpectedLanguages = ["en"] } };
+        var options = new LanguageOptions(Detect: true, Candidates: new LanguageCandidates(["en"]));
         Assert.Equal(new DetectedLanguage("en", 0.1, null), LanguageVerdict.Decide(Identified(0.1), options));
     }
 

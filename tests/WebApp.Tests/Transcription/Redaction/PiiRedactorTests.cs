@@ -1,4 +1,4 @@
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Tests.Transcription.Formatting;
 using WebApp.Transcription.Formatting;
 using WebApp.Transcription.Redaction;
@@ -105,10 +105,10 @@ public sealed class PiiRedactorTests
     [Fact]
     public void Redact_KeepsSpeakerLabels()
     {
-        List<TranscriptWord> words = [new("I'm", 0, 300, 0.9, "A"), new("Jennifer.", 400, 700, 0.8, "A")];
+        List<Word> words = [new("I'm", 0, 300, 0.9, "A"), new("Jennifer.", 400, 700, 0.8, "A")];
 
         var redacted = PiiRedactor.Redact(words, [PiiPolicy.PersonName], PiiSubstitution.EntityName).Words;
 
-        Assert.Equal(new TranscriptWord("[PERSON_NAME].", 400, 700, 0.8, "A"), redacted[1]);
+        Assert.Equal(new Word("[PERSON_NAME].", 400, 700, 0.8, "A"), redacted[1]);
     }
 }

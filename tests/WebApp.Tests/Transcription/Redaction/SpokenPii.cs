@@ -14,6 +14,6 @@ internal static class SpokenPii
     public static List<string> Found(string script, params string[] policies) =>
         [.. PiiRedactor.Detect(Formatted(script), policies.Length == 0 ? [.. PiiPolicy.Supported] : policies).Select(e => $"{e.Policy}: {e.Text}")];
 
-    public static IReadOnlyList<WebApp.Api.V2.TranscriptWord> Formatted(string script) =>
+    public static IReadOnlyList<WebApp.Transcription.Model.Word> Formatted(string script) =>
         TranscriptFormatter.Format(SpokenWords.From(script), FormattingOptions.AssemblyAiDefaults);
 }

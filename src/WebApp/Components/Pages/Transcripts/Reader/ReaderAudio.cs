@@ -1,3 +1,4 @@
+using WebApp.Uploads;
 using WebApp.Data.Entities;
 using WebApp.Infrastructure;
 using WebApp.Reader;

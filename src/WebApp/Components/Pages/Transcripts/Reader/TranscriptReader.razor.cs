@@ -1,3 +1,4 @@
+using WebApp.Uploads;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;

@@ -1,9 +1,10 @@
+using WebApp.Uploads;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using WebApp.Accounts;
-using WebApp.Api.V2;
+using WebApp.Transcription.Model;
 using WebApp.Data;
 using WebApp.Infrastructure;
 
@@ -49,7 +50,7 @@ public static class BrowserUploadApi
 
         var received = await receiver.ReceiveAsync(http, teamId, userId, name);
         return received.Upload is { } upload
-            ? TypedResults.Ok(new BrowserUpload(UploadApi.UploadUrl(http.Request, upload.Id), upload.FileName, upload.SizeBytes))
+            ? TypedResults.Ok(new BrowserUpload(UploadUrls.For(http.Request, upload.Id), upload.FileName, upload.SizeBytes))
             : Problem(received.StatusCode, received.Error!);
     }
 

@@ -1,4 +1,5 @@
-using WebApp.Api.V2;
+using WebApp.Transcription.Formatting;
+using WebApp.Transcription.Model;
 using WebApp.Transcription.Redaction;
 
 namespace WebApp.Components.Pages.Transcripts.Upload;
@@ -33,7 +34,7 @@ public sealed class TranscriptOptionsModel
 
     public bool RedactPii { get; set; }
 
-    public IReadOnlyCollection<string> PiiPolicies { get; set; } = DefaultPiiPolicies.Where(TranscriptCapabilities.PiiPolicies.Contains).ToArray();
+    public IReadOnlyCollection<string> PiiPolicies { get; set; } = DefaultPiiPolicies.Where(TranscriptFeatures.PiiPolicies.Contains).ToArray();
 
     public bool RedactPiiAudio { get; set; }
 
@@ -46,9 +47,9 @@ public sealed class TranscriptOptionsModel
         (Keyterms ?? "").Split([',', '\n', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public string? KeytermsError =>
-        KeytermList.Count > TranscriptRequestReader.MaxKeyterms ? $"At most {TranscriptRequestReader.MaxKeyterms} terms."
-        : KeytermList.FirstOrDefault(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > TranscriptRequestReader.MaxWordsPerKeyterm) is { } tooLong
-            ? $"“{tooLong}” is too long: at most {TranscriptRequestReader.MaxWordsPerKeyterm} words a term."
+        KeytermList.Count > TranscriptOptionsValidator.MaxKeyterms ? $"At most {TranscriptOptionsValidator.MaxKeyterms} terms."
+        : KeytermList.FirstOrDefault(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > TranscriptOptionsValidator.MaxWordsPerKeyterm) is { } tooLong
+            ? $"“{tooLong}” is too long: at most {TranscriptOptionsValidator.MaxWordsPerKeyterm} words a term."
             : null;
 
     public string? SpeakersExpectedError =>
@@ -58,25 +59,23 @@ public sealed class TranscriptOptionsModel
 
     public bool IsValid => SpeakersExpectedError is null && PiiPoliciesError is null && KeytermsError is null;
 
-    public TranscriptParams ToParams(string audioUrl)
+    public TranscriptOptions ToOptions(string audioUrl)
     {
-        var speakerLabels = On(TranscriptCapabilities.SpeakerLabels, SpeakerLabels);
-        var redactPii = On(TranscriptCapabilities.RedactPii, RedactPii);
-        var detectLanguage = On(TranscriptCapabilities.LanguageDetection, LanguageDetection);
-        return new TranscriptParams
+        var speakerLabels = On(TranscriptFeatures.SpeakerLabels, SpeakerLabels);
+        var redactPii = On(TranscriptFeatures.RedactPii, RedactPii);
+        var detectLanguage = On(TranscriptFeatures.LanguageDetection, LanguageDetection);
+        return new TranscriptOptions
         {
             AudioUrl = audioUrl,
-            SpeechModels = SpeechModel is null ? null : [SpeechModel],
-            LanguageCode = detectLanguage ? null : LanguageCode,
-            LanguageDetection = detectLanguage ? true : null,
-            SpeakerLabels = speakerLabels ? true : null,
-            SpeakersExpected = speakerLabels && TranscriptCapabilities.SpeakersExpected.Supported ? SpeakersExpected : null,
-            Multichannel = On(TranscriptCapabilities.Multichannel, Multichannel) ? true : null,
-            RedactPii = redactPii ? true : null,
-            RedactPiiPolicies = redactPii ? [.. PiiPolicies] : null,
-            RedactPiiAudio = redactPii && On(TranscriptCapabilities.RedactPiiAudio, RedactPiiAudio) ? true : null,
-            KeytermsPrompt = TranscriptCapabilities.Keyterms.Supported && KeytermList.Count > 0 ? [.. KeytermList] : null,
-            FilterProfanity = On(TranscriptCapabilities.FilterProfanity, FilterProfanity) ? true : null,
+            SpeechModels = SpeechModel is null ? [] : [SpeechModel],
+            Language = new LanguageOptions(Code: detectLanguage ? null : LanguageCode, Detect: detectLanguage),
+            Speakers = new SpeakerOptions(speakerLabels, speakerLabels && TranscriptFeatures.SpeakersExpected.Supported ? SpeakersExpected : null),
+            Multichannel = On(TranscriptFeatures.Multichannel, Multichannel),
+            Redaction = redactPii
+                ? new RedactionOptions([.. PiiPolicies], Audio: On(TranscriptFeatures.RedactPiiAudio, RedactPiiAudio) ? new RedactedAudioOptions() : null)
+                : null,
+            Keyterms = TranscriptFeatures.Keyterms.Supported ? KeytermList : [],
+            Formatting = FormattingOptions.AssemblyAiDefaults with { FilterProfanity = On(TranscriptFeatures.FilterProfanity, FilterProfanity) },
         };
     }
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace WebApp.Infrastructure;
+namespace WebApp.Uploads;
 
 /// <summary>Settings under "Verbatim:Uploads".</summary>
 public sealed class UploadOptions

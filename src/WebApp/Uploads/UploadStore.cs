@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 
-namespace WebApp.Infrastructure;
+using WebApp.Infrastructure;
+
+namespace WebApp.Uploads;
 
 /// <summary>Where uploaded audio lives: &lt;data&gt;/uploads/&lt;team&gt;/&lt;upload id&gt;.</summary>
 public sealed class UploadStore(IOptions<VerbatimOptions> options)

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Options;
 using WebApp.Data;
 using WebApp.Data.Entities;
 
-namespace WebApp.Infrastructure;
+using WebApp.Infrastructure;
+
+namespace WebApp.Uploads;
 
 /// <param name="Upload">The stored upload, or null when refused.</param>
 /// <param name="StatusCode">The HTTP status of a refusal (400 empty, 413 too large).</param>

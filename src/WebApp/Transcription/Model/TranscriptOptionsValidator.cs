@@ -1,0 +1,181 @@
+using WebApp.Transcription.Engines;
+using WebApp.Transcription.Redaction;
+
+namespace WebApp.Transcription.Model;
+
+/// <summary>
+/// Checks a transcript's options before it is queued: values in range, options that need each other, and (from the
+/// installed engines' capabilities, through <see cref="SpeechModelRouter"/>) that some engine can do what is asked.
+/// The API and the browser's form both come through here, so they refuse the same things with the same words.
+/// </summary>
+public sealed class TranscriptOptionsValidator(SpeechModelRouter router)
+{
+    /// <summary>AssemblyAI's limits for keyterms_prompt (Universal-3 Pro's count; Universal-2 takes 200).</summary>
+    public const int MaxKeyterms = 1000;
+
+    public const int MaxWordsPerKeyterm = 6;
+
+    /// <returns>What is wrong, in words for the caller, or null.</returns>
+    public string? Validate(TranscriptOptions options) =>
+        ValidateAudio(options)
+        ?? ValidateLanguage(options.Language, options.SpeechThreshold)
+        ?? ValidateWebhook(options.Webhook)
+        ?? ValidateSpeakers(options.Speakers)
+        ?? ValidateKeyterms(options.Keyterms)
+        ?? ValidateRedaction(options.Redaction)
+        ?? EnglishOnly(options)
+        ?? router.Choose(options).Error;
+
+    private static string? ValidateAudio(TranscriptOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.AudioUrl))
+        {
+            return "audio_url is required.";
+        }
+
+        if (!IsHttpUrl(options.AudioUrl))
+        {
+            return "audio_url must be an absolute http or https URL.";
+        }
+
+        if (options.AudioStartFrom is < 0 || options.AudioEndAt is < 0)
+        {
+            return "audio_start_from and audio_end_at must be positive numbers of milliseconds.";
+        }
+
+        return options.AudioEndAt is { } end && end <= (options.AudioStartFrom ?? 0)
+            ? "audio_end_at must be greater than audio_start_from."
+            : null;
+    }
+
+    private static string? ValidateLanguage(LanguageOptions language, double? speechThreshold)
+    {
+        if (language.ConfidenceThreshold is < 0 or > 1 || speechThreshold is < 0 or > 1)
+        {
+            return "language_confidence_threshold and speech_threshold must be between 0 and 1.";
+        }
+
+        if (language.Detect && language.Code is not null)
+        {
+            return "language_code and language_detection cannot be used together: set language_code to choose the language, or language_detection to detect it.";
+        }
+
+        if (language.Candidates is not { } candidates)
+        {
+            return null;
+        }
+
+        if (!language.Detect)
+        {
+            return "language_detection_options needs language_detection set to true.";
+        }
+
+        var expected = candidates.Expected ?? ["all"];
+        if (expected.Count == 0)
+        {
+            return "language_detection_options.expected_languages must not be empty (leave it out, or use [\"all\"]).";
+        }
+
+        if (candidates.Fallback is { } fallback && fallback != "auto" && !expected.Contains("all")
+            && !expected.Any(code => LanguageCodes.Base(code) == LanguageCodes.Base(fallback)))
+        {
+            return "language_detection_options.fallback_language must be \"auto\" or one of expected_languages.";
+        }
+
+        if (candidates.CodeSwitchingConfidenceThreshold is < 0 or > 1)
+        {
+            return "language_detection_options.code_switching_confidence_threshold must be between 0 and 1.";
+        }
+
+        return candidates.CodeSwitching == true
+            ? "language_detection_options.code_switching is not supported by this server's speech engines: each transcript is in one language."
+            : null;
+    }
+
+    private static string? ValidateWebhook(WebhookTarget? webhook)
+    {
+        if (webhook is null)
+        {
+            return null;
+        }
+
+        if (!IsHttpUrl(webhook.Url))
+        {
+            return "webhook_url must be an absolute http or https URL.";
+        }
+
+        return (webhook.AuthHeaderName is null) != (webhook.AuthHeaderValue is null)
+            ? "webhook_auth_header_name and webhook_auth_header_value must be given together."
+            : null;
+    }
+
+    private static string? ValidateSpeakers(SpeakerOptions speakers)
+    {
+        if (speakers.Expected is < 1 or > 10 || speakers.Min is < 1 or > 10 || speakers.Max is < 1 or > 10)
+        {
+            return "speakers_expected and speaker_options must be between 1 and 10.";
+        }
+
+        if (speakers is { Min: { } min, Max: { } max } && min > max)
+        {
+            return "speaker_options.min_speakers_expected must not exceed max_speakers_expected.";
+        }
+
+        return (speakers.Expected is not null || speakers.Min is not null || speakers.Max is not null) && !speakers.Label
+            ? "speakers_expected and speaker_options need speaker_labels set to true."
+            : null;
+    }
+
+    private static string? ValidateKeyterms(IReadOnlyList<string> keyterms)
+    {
+        if (keyterms.Count > MaxKeyterms)
+        {
+            return $"keyterms_prompt can have at most {MaxKeyterms} terms; it has {keyterms.Count}.";
+        }
+
+        if (keyterms.Any(string.IsNullOrWhiteSpace))
+        {
+            return "keyterms_prompt terms must not be empty.";
+        }
+
+        return keyterms.FirstOrDefault(term => term.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxWordsPerKeyterm) is { } tooLong
+            ? $"Each keyterms_prompt term can have at most {MaxWordsPerKeyterm} words: \"{tooLong}\" has more."
+            : null;
+    }
+
+    private static string? ValidateRedaction(RedactionOptions? redaction)
+    {
+        if (redaction is null)
+        {
+            return null;
+        }
+
+        if (redaction.Policies.Count == 0)
+        {
+            return "redact_pii_policies must list at least one policy when redact_pii is true.";
+        }
+
+        if (redaction.Policies.FirstOrDefault(p => !PiiPolicy.AssemblyAiPolicies.Contains(p)) is { } unknown)
+        {
+            return $"Unknown PII policy \"{unknown}\".";
+        }
+
+        if (redaction.Policies.FirstOrDefault(p => !PiiRedactor.SupportedPolicies.Contains(p)) is { } unsupported)
+        {
+            return $"The PII policy \"{unsupported}\" is not supported by this server's local engine. Supported policies: {string.Join(", ", PiiRedactor.SupportedPolicies.Order(StringComparer.Ordinal))}.";
+        }
+
+        return redaction.Audio?.Format is { } format && RedactedAudioFormat.FromQuality(format) is null
+            ? "redact_pii_audio_quality must be \"mp3\" or \"wav\"."
+            : null;
+    }
+
+    /// <summary>The PII rules are written for English; a transcript in another language would be redacted badly, and so leak.</summary>
+    private static string? EnglishOnly(TranscriptOptions options) =>
+        options.Redaction is not null && options.Language.BaseCode is { } language && language != "en"
+            ? $"redact_pii works on English only: its rules would miss personal information in language_code \"{options.Language.Code}\"."
+            : null;
+
+    private static bool IsHttpUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}
