@@ -19,7 +19,17 @@ public static class StoredWireFormatUpgrade
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoredWireFormatUpgrade));
+        var upgraded = await UpgradeAsync(db, cancellationToken);
+        if (upgraded > 0)
+        {
+            scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoredWireFormatUpgrade)).LogInformation(
+                "Rewrote {Count} transcripts stored in AssemblyAI's wire format into format version {Version}", upgraded, StoredOptions.Version);
+        }
+    }
+
+    /// <returns>How many transcripts were rewritten.</returns>
+    public static async Task<int> UpgradeAsync(ApplicationDbContext db, CancellationToken cancellationToken = default)
+    {
         var upgraded = 0;
         while (true)
         {
@@ -38,10 +48,7 @@ public static class StoredWireFormatUpgrade
             upgraded += batch.Count;
         }
 
-        if (upgraded > 0)
-        {
-            logger.LogInformation("Rewrote {Count} transcripts stored in AssemblyAI's wire format into format version {Version}", upgraded, StoredOptions.Version);
-        }
+        return upgraded;
     }
 
     internal static void Upgrade(Transcript transcript)

@@ -32,7 +32,7 @@ public sealed class SpeechModelOptions
         ["best"] = MostAccurateFirst,
         ["universal"] = MostAccurateFirst,
         ["universal-2"] = MostAccurateFirst,
-        ["nano"] = ["pocketsphinx-en-us", "whisper-tiny*", "whisper-base*", "whisper-small*"],
+        ["nano"] = ["pocketsphinx-en-us", "whisper-tiny*", "whisper-base*", "whisper-small*", "whisper-medium*", "whisper-large-v3-turbo", "whisper-large*"],
     };
 
     public IReadOnlyDictionary<string, IReadOnlyList<string>> EffectiveAliases()
