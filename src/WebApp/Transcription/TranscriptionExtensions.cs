@@ -9,6 +9,7 @@ using WebApp.Transcription.Diarization;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
+using WebApp.Transcription.Engines.Whisper;
 using WebApp.Transcription.Events;
 using WebApp.Transcription.Language;
 using WebApp.Transcription.Redaction;
@@ -60,6 +61,7 @@ public static class TranscriptionExtensions
                 .AddTimeout(TimeSpan.FromSeconds(webhooks.TimeoutSeconds)));
         services.AddSingleton<TranscriptionQueue>();
         services.AddPocketSphinx();
+        services.AddWhisper();
         services.AddLanguageDetection();
 
         services.AddQuartz(quartz =>
