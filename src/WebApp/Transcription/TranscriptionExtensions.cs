@@ -10,6 +10,7 @@ using WebApp.Transcription.Diarization;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
+using WebApp.Transcription.Engines.Whisper;
 using WebApp.Transcription.Events;
 using WebApp.Transcription.Language;
 using WebApp.Transcription.Redaction;
@@ -63,6 +64,7 @@ public static class TranscriptionExtensions
         services.AddSingleton<SpeechModelRouter>();
         services.AddSingleton<TranscriptOptionsValidator>();
         services.AddPocketSphinx();
+        services.AddWhisper();
         services.AddLanguageDetection();
 
         services.AddQuartz(quartz =>

@@ -19,12 +19,18 @@ public sealed class DecoderPool : IDisposable
 {
     private readonly string modelDirectory;
     private readonly SemaphoreSlim slots;
+    private readonly CpuBudget? cpu;
     private readonly Stack<PocketSphinxDecoder> idle = new();
     private bool disposed;
 
     /// <param name="size">How many decoders at most; by default one per processor core.</param>
-    public DecoderPool(string modelDirectory, int? size = null)
+    /// <param name="cpu">
+    /// The process's CPU budget shared with other engines (whisper): each segment also takes one permit from it. Without
+    /// it the pool's own slots are the only bound.
+    /// </param>
+    public DecoderPool(string modelDirectory, int? size = null, CpuBudget? cpu = null)
     {
+        this.cpu = cpu;
         Size = size ?? Environment.ProcessorCount;
         ArgumentOutOfRangeException.ThrowIfLessThan(Size, 1, nameof(size));
         this.modelDirectory = modelDirectory;
@@ -62,6 +68,7 @@ public sealed class DecoderPool : IDisposable
         await slots.WaitAsync(cancellationToken);
         try
         {
+            using var core = cpu is null ? null : await cpu.AcquireAsync(1, cancellationToken);
             return await Task.Factory.StartNew(() =>
             {
                 var decoder = take();
