@@ -63,6 +63,8 @@ public static class TranscriptionExtensions
         services.AddOptions<SpeechModelOptions>().BindConfiguration(SpeechModelOptions.Section);
         services.AddSingleton<SpeechModelRouter>();
         services.AddSingleton<TranscriptOptionsValidator>();
+        // One budget of cores for every engine's native work, so whisper and pocketsphinx jobs share the CPU fairly.
+        services.AddSingleton(new CpuBudget());
         services.AddPocketSphinx();
         services.AddWhisper();
         services.AddLanguageDetection();

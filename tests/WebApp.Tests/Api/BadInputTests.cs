@@ -97,7 +97,7 @@ public sealed class BadInputTests(ApiFixture fixture)
     [InlineData("""{"audio_url": "http://example.com/a.mp3", "speech_models": "universal-2"}""", "speech_models must be an Array of Strings")]
     [InlineData("""{"punctuate": true}""", "audio_url is required")]
     [InlineData("""{"audio_url": "ftp://example.com/a.mp3"}""", "audio_url must be an absolute http or https URL")]
-    [InlineData("""{"audio_url": "http://example.com/a.mp3", "speech_models": ["whisper-9"]}""", "Unknown speech model \"whisper-9\"")]
+    [InlineData("""{"audio_url": "http://example.com/a.mp3", "speech_models": ["whisper-9"]}""", "No installed speech model can serve speech_models [whisper-9]")]
     [InlineData("""{"audio_url": "http://example.com/a.mp3", "language_code": "de"}""", "language_code \"de\" is not supported")]
     [InlineData("""{"audio_url": "http://example.com/a.mp3", "summarization": true}""", "summarization is not supported yet")]
     [InlineData("""not json""", "Request body must be a JSON object")]

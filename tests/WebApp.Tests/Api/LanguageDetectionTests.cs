@@ -50,7 +50,7 @@ public sealed class LanguageDetectionTests(ApiFixture fixture)
     [Theory]
     [InlineData("""{"language_detection": true, "language_code": "en"}""", "cannot be used together")]
     [InlineData("""{"language_detection_options": {"expected_languages": ["en"]}}""", "needs language_detection")]
-    [InlineData("""{"language_detection": true, "language_detection_options": {"expected_languages": ["en", "de"]}}""", "English codes")]
+    [InlineData("""{"language_detection": true, "language_detection_options": {"expected_languages": ["en", "de"]}}""", "expected_languages \"de\" is not supported by the installed speech models")]
     [InlineData("""{"language_detection": true, "language_detection_options": {"expected_languages": ["en"], "fallback_language": "en_uk"}}""", "fallback_language")]
     [InlineData("""{"language_detection": true, "language_detection_options": {"code_switching": true}}""", "code_switching is not supported")]
     [InlineData("""{"language_detection": true, "language_detection_options": "en"}""", "language_detection_options must be an Object")]

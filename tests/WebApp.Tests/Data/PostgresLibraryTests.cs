@@ -62,7 +62,7 @@ public sealed class PostgresLibraryTests : IAsyncLifetime
             Status = TranscriptStatus.Completed,
             Title = title,
             AudioUrl = "https://example.com/a.mp3",
-            OptionsJson = "{}",
+            OptionsJson = StoredOptions.Write(new TranscriptOptions()),
             Text = text,
             WordsJson = StoredWords.Write(text.Split(' ').Select((w, i) => new Word(w, i * 500, i * 500 + 400, 0.9)).ToList()),
             CreatedAt = DateTime.UtcNow,

@@ -59,6 +59,8 @@ public sealed class LibraryDatabase : IDisposable
             OptionsJson = StoredOptions.Write(new TranscriptOptions { AudioUrl = "https://example.com/a.mp3", Speakers = new SpeakerOptions(Label: speakers is not null) }),
             Text = text,
             WordsJson = words is null ? null : StoredWords.Write(words),
+            // As the job stores it when it finishes.
+            SpeakerCount = speakers is null || words is null ? null : words.Select(w => w.Speaker).Distinct().Count(),
             AudioDurationSeconds = durationSeconds ?? (words is null ? null : words.Count * 0.5),
             LanguageCode = status == TranscriptStatus.Completed ? "en_us" : null,
             Progress = status == TranscriptStatus.Completed ? 100 : 0,

@@ -131,18 +131,6 @@ public sealed class TranscriptLibraryTests : IDisposable
     }
 
     [Fact]
-    public async Task Speakers_AreCountedFromTheWords_WhenSpeakerLabelsWereAskedFor()
-    {
-        var labelled = database.AddTranscript(ann.PersonalTeamId, "Interview", "so what do you do I write", speakers: ["A", "B", "C"]);
-        var plain = database.AddTranscript(ann.PersonalTeamId, "Memo", "remember the milk");
-
-        var rows = (await ListAsync(new LibraryQuery(ann.PersonalTeamId))).Rows;
-
-        Assert.Equal(3, rows.Single(r => r.Id == labelled.Id).Speakers);
-        Assert.Null(rows.Single(r => r.Id == plain.Id).Speakers);
-    }
-
-    [Fact]
     public async Task Speakers_StoredByTheJob_AreShownWithoutReadingTheWords()
     {
         // Multichannel: speakers without speaker_labels, counted by the job when it finished.

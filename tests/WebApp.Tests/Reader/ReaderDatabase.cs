@@ -56,7 +56,7 @@ public sealed class ReaderDatabase : IDisposable
             Title = title,
             AudioUrl = audioUrl,
             UploadId = uploadId,
-            OptionsJson = "{}",
+            OptionsJson = StoredOptions.Write(new TranscriptOptions()),
             CreatedAt = DateTime.UtcNow,
         };
         if (status == TranscriptStatus.Completed)

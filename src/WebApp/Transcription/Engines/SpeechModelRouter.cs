@@ -32,6 +32,11 @@ public sealed class SpeechModelRouter(IEnumerable<ISpeechEngineSource> sources, 
             return new EngineChoice(null, $"Unknown speech model \"{unknown}\". Supported: {string.Join(", ", KnownNames)}.");
         }
 
+        if (LanguageNobodyServes(options, installed) is { } language)
+        {
+            return new EngineChoice(null, $"{language} is not supported by the installed speech models: {Describe(installed)}.");
+        }
+
         var unmet = new List<string>();
         foreach (var name in requested)
         {
@@ -77,6 +82,20 @@ public sealed class SpeechModelRouter(IEnumerable<ISpeechEngineSource> sources, 
 
         var needsWordTimes = options.Speakers.Label || options.Redaction?.Audio is not null;
         return needsWordTimes && !capabilities.WordTimings ? "gives no word timings (needed by speaker_labels and redact_pii_audio)" : null;
+    }
+
+    /// <summary>The language option no installed engine transcribes ("language_code \"de\""), or null.</summary>
+    private static string? LanguageNobodyServes(TranscriptOptions options, IReadOnlyList<ISpeechEngine> installed)
+    {
+        var known = installed.SelectMany(engine => engine.Capabilities.Languages).ToHashSet(StringComparer.Ordinal);
+        if (options.Language.BaseCode is { } code && !known.Contains(code))
+        {
+            return $"language_code \"{options.Language.Code}\"";
+        }
+
+        return options.Language.Candidates?.Expected?.FirstOrDefault(code => code != "all" && !known.Contains(LanguageCodes.Base(code))) is { } expected
+            ? $"expected_languages \"{expected}\""
+            : null;
     }
 
     private static IEnumerable<ISpeechEngine> Candidates(string name, IReadOnlyDictionary<string, IReadOnlyList<string>> aliases, IReadOnlyList<ISpeechEngine> installed)

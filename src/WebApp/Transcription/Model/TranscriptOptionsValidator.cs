@@ -76,8 +76,7 @@ public sealed class TranscriptOptionsValidator(SpeechModelRouter router)
             return "language_detection_options.expected_languages must not be empty (leave it out, or use [\"all\"]).";
         }
 
-        if (candidates.Fallback is { } fallback && fallback != "auto" && !expected.Contains("all")
-            && !expected.Any(code => LanguageCodes.Base(code) == LanguageCodes.Base(fallback)))
+        if (candidates.Fallback is { } fallback && fallback != "auto" && !expected.Contains(fallback) && !expected.Contains("all"))
         {
             return "language_detection_options.fallback_language must be \"auto\" or one of expected_languages.";
         }

@@ -1,3 +1,4 @@
+using WebApp.Transcription.Model;
 using WebApp.Uploads;
 using System.Security.Claims;
 using Bunit;
@@ -49,7 +50,10 @@ public abstract class TranscriptPagesContext : BunitContext, IAsyncLifetime
         Services.AddScoped<TranscriptLibrary>();
         Services.AddScoped<TranscriptDeleter>();
         Services.AddScoped<TranscriptSubmitter>();
-        Services.AddSingleton<ISpeechEngine, NoSpeechEngine>();
+        Services.AddSingleton<ISpeechEngineSource>(new OneEngine(new NoSpeechEngine()));
+        Services.AddOptions<SpeechModelOptions>();
+        Services.AddSingleton<SpeechModelRouter>();
+        Services.AddSingleton<TranscriptOptionsValidator>();
         // In memory, and never started: queued jobs are recorded, none runs.
         Services.AddQuartz();
         Services.AddSingleton<TranscriptionQueue>();
@@ -97,11 +101,16 @@ public abstract class TranscriptPagesContext : BunitContext, IAsyncLifetime
         public void Publish(TranscriptChange change) => _ = notifier.NotifyAsync(change);
     }
 
+    private sealed class OneEngine(ISpeechEngine engine) : ISpeechEngineSource
+    {
+        public IReadOnlyList<ISpeechEngine> Engines { get; } = [engine];
+    }
+
     private sealed class NoSpeechEngine : ISpeechEngine
     {
         public string Name => "pocketsphinx-en-us";
 
-        public EngineCapabilities Capabilities { get; } = new() { Languages = new HashSet<string>(["en"]) };
+        public EngineCapabilities Capabilities { get; } = new() { Languages = new HashSet<string>(["en"]), Keyterms = true, Channels = true };
 
         public Task<RecognitionResult> TranscribeAsync(RecognitionRequest request, IProgress<int>? progress, CancellationToken cancellationToken) =>
             throw new NotSupportedException("No job runs in these tests.");

@@ -52,7 +52,7 @@ public sealed class ReadableTranscriptTests
         var transcript = new Transcript
         {
             AudioUrl = "http://deleted_by_user",
-            OptionsJson = "{}",
+            OptionsJson = StoredOptions.Write(new TranscriptOptions()),
             Title = null,
             WordsJson = StoredWords.Write(ReaderDatabase.Conversation),
             SpeakerNamesJson = """{"B":"Lee"}""",

@@ -15,7 +15,7 @@ public sealed class TranscriptExporterTests
         Title = "Weekly sync.wav",
         Status = TranscriptStatus.Completed,
         AudioUrl = "https://storage.example.com/private/sync.wav?signature=secret",
-        OptionsJson = "{}",
+        OptionsJson = StoredOptions.Write(new TranscriptOptions()),
         WordsJson = StoredWords.Write(ReaderDatabase.Conversation),
         SpeakerNamesJson = """{"A":"Dana"}""",
         AudioDurationSeconds = 3.4,

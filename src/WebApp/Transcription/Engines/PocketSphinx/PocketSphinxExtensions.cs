@@ -17,7 +17,7 @@ public static class PocketSphinxExtensions
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<PocketSphinxOptions>>().Value;
-            return new DecoderPool(options.ModelDirectory, options.DecoderCount);
+            return new DecoderPool(options.ModelDirectory, options.DecoderCount, provider.GetRequiredService<CpuBudget>());
         });
         services.AddSingleton(provider => new AudioDecoder(provider.GetRequiredService<IOptions<PocketSphinxOptions>>().Value.ScratchDirectory));
         services.AddSingleton(new SpeechSegmenter());
