@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WebApp.Transcription.Engines.PocketSphinx.Keyterms;
 using WebApp.Transcription.Audio;
@@ -14,6 +15,7 @@ public static class PocketSphinxExtensions
             .Validate(options => Directory.Exists(Path.Combine(options.ModelDirectory, "en-us")),
                 $"{PocketSphinxOptions.Section}:ModelDirectory must hold the pocketsphinx en-us model (Debian package pocketsphinx-en-us).")
             .ValidateOnStart();
+        services.TryAddSingleton(new CpuBudget());
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<PocketSphinxOptions>>().Value;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WebApp.Infrastructure;
 using WebApp.Transcription.Audio;
@@ -12,6 +13,7 @@ public static class WhisperExtensions
     /// </summary>
     public static IServiceCollection AddWhisper(this IServiceCollection services)
     {
+        services.TryAddSingleton(new CpuBudget());
         services.AddOptions<WhisperOptions>().BindConfiguration(WhisperOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(provider =>
         {
