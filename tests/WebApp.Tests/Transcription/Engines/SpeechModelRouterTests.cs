@@ -60,12 +60,22 @@ public sealed class SpeechModelRouterTests
     }
 
     [Fact]
-    public void Choose_NothingServesTheLanguage_SaysWhyForEachEngine()
+    public void Choose_NoInstalledModelKnowsTheLanguage_SaysSoAndListsThem()
     {
         var choice = Router([PocketSphinx]).Choose(Options("universal-3-pro") with { Language = new LanguageOptions("fr") });
 
         Assert.Null(choice.Engine);
-        Assert.Contains("pocketsphinx-en-us does not transcribe language_code \"fr\"", choice.Error);
+        Assert.Equal("language_code \"fr\" is not supported by the installed speech models: pocketsphinx-en-us (en).", choice.Error);
+    }
+
+    [Fact]
+    public void Choose_NothingListedCanDoTheOptions_SaysWhyForEachEngine()
+    {
+        var choice = Router([PocketSphinx, WhisperLarge]).Choose(Options("whisper-large-v3") with { Keyterms = ["Okonkwo"] });
+
+        Assert.Null(choice.Engine);
+        Assert.Contains("whisper-large-v3 cannot use keyterms_prompt", choice.Error);
+        Assert.Contains("Installed: whisper-large-v3 (de, en, fr), pocketsphinx-en-us (en)", choice.Error);
     }
 
     [Fact]
