@@ -24,7 +24,9 @@ public static class AccountsExtensions
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ServerAdministratorRequirement.Policy, policy => policy.AddRequirements(new ServerAdministratorRequirement()));
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ServerAdministratorHandler>();
 
         services.AddIdentityCore<ApplicationUser>(ConfigureIdentity)
             .AddEntityFrameworkStores<ApplicationDbContext>()

@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using WebApp.Api.V2;
 using WebApp.Components;
 using WebApp.Components.Account;
+using WebApp.Components.Pages.Engines;
 using WebApp.Components.Pages.Transcripts.Upload;
 using WebApp.Data;
 using WebApp.Library;
@@ -49,6 +50,7 @@ public static class WebAppExtensions
         app.MapV2Api();
         app.MapTranscriptHub();
         app.MapBrowserUploads();
+        app.MapModelUploads();
         app.MapTranscriptReader();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();

@@ -19,10 +19,10 @@ public sealed class SpeechModelRoutingTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         TinyWhisperModel.Write(Path.Combine(models.Path, "ggml-tiny.en.bin"), multilingual: false, layers: 1, state: 64);
-        // A download cut short: the server lists it and must fail its jobs clearly, not crash.
+        // A download cut short: the server lists it, routes past it and says why, and never hands it to native code.
         TinyWhisperModel.Write(models.File("whole.bin"), multilingual: false, layers: 1, state: 64);
         var whole = await File.ReadAllBytesAsync(models.File("whole.bin"));
-        await File.WriteAllBytesAsync(Path.Combine(models.Path, "ggml-damaged.bin"), whole[..(whole.Length / 2)]);
+        await File.WriteAllBytesAsync(Path.Combine(models.Path, "ggml-small.en.bin"), whole[..(whole.Length / 2)]);
         File.Delete(models.File("whole.bin"));
 
         server = new VerbatimServer(new Dictionary<string, string> { ["Verbatim__Engines__Whisper__ModelsDirectory"] = models.Path });
@@ -61,14 +61,16 @@ public sealed class SpeechModelRoutingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DamagedModelFile_EndsTheJobWithAClearError()
+    public async Task DamagedModelFile_IsPassedByWithTheReason()
     {
-        var transcript = await ann.TranscribeAsync(TestSpeech.Say("Hello world."), new { speech_models = new[] { "whisper-damaged" } });
+        var body = new { audio_url = "https://example.com/a.mp3", speech_models = new[] { "whisper-small.en" } };
+        var (status, error) = await ann.PostTranscriptAsync(body);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("whisper-small.en cannot run: the file is truncated", error.GetProperty("error").GetString());
 
-        Assert.Equal("error", transcript.GetProperty("status").GetString());
-        Assert.Contains("whisper-damaged", transcript.GetProperty("error").GetString());
-        Assert.Contains("could not be loaded", transcript.GetProperty("error").GetString());
-        Assert.Equal("completed", (await ann.TranscribeAsync(TestSpeech.Say("Hello world."), new { speech_models = new[] { "nano" } })).GetProperty("status").GetString());
+        var transcript = await ann.TranscribeAsync(TestSpeech.Say("Hello world."), new { speech_models = new[] { "whisper-small.en", "nano" } });
+        Assert.Equal("completed", transcript.GetProperty("status").GetString());
+        Assert.Equal("pocketsphinx-en-us", transcript.GetProperty("speech_model_used").GetString());
     }
 
     [Theory]

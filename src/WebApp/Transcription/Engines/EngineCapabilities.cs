@@ -29,6 +29,9 @@ public sealed record EngineCapabilities
     /// <summary>Every word carries its own start and end time (needed for speakers, captions, the reader).</summary>
     public bool WordTimings { get; init; } = true;
 
+    /// <summary>Why it cannot run at all now (a damaged model file), or null. Routing passes such an engine by.</summary>
+    public string? Unusable { get; init; }
+
     /// <summary>One line for people choosing a model: how fast and how accurate, measured here where we could.</summary>
     public string Summary { get; init; } = "";
 

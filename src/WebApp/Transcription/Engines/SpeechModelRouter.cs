@@ -59,6 +59,11 @@ public sealed class SpeechModelRouter(IEnumerable<ISpeechEngineSource> sources, 
     /// <summary>What <paramref name="capabilities"/> cannot do of what <paramref name="options"/> asks, or null.</summary>
     public static string? Shortfall(EngineCapabilities capabilities, TranscriptOptions options)
     {
+        if (capabilities.Unusable is { } unusable)
+        {
+            return $"cannot run: {unusable}";
+        }
+
         if (options.Language.BaseCode is { } language && !capabilities.Languages.Contains(language))
         {
             return $"does not transcribe language_code \"{options.Language.Code}\"";

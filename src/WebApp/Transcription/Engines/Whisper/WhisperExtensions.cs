@@ -25,6 +25,7 @@ public static class WhisperExtensions
                 file => new WhisperSpeechEngine(file, audioDecoder, cpu, options.ThreadCount, logger));
         });
         services.AddSingleton<ISpeechEngineSource>(provider => provider.GetRequiredService<WhisperModelSource>());
+        services.AddSingleton<WhisperModelInstaller>();
         return services;
     }
 

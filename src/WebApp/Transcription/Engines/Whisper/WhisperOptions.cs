@@ -20,5 +20,9 @@ public sealed class WhisperOptions
     [Range(0, 256)]
     public int Threads { get; set; }
 
+    /// <summary>The largest model file an administrator may add from the app (large-v3 is 2.9 GiB).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxModelBytes { get; set; } = 4L * 1024 * 1024 * 1024;
+
     public int ThreadCount => Threads > 0 ? Threads : Environment.ProcessorCount;
 }

@@ -55,6 +55,7 @@ public sealed class WhisperSpeechEngine : ISpeechEngine
             Channels = true,
             WordTimings = true,
             WritesFormattedText = true,
+            Unusable = model.FindDefect(),
             AccuracyRank = size?.AccuracyRank ?? 2,
             Summary = $"whisper.cpp {model.ModelName} ({model.SizeBytes / 1_000_000} MB file, {(model.EnglishOnly ? "English only" : "multilingual, identifies the language")}): " +
                 $"punctuated and capitalised; {size?.Describe() ?? "a size whisper.cpp does not publish"}.",
