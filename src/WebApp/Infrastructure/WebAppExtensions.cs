@@ -5,7 +5,7 @@ using WebApp.Api.V2;
 using WebApp.Components;
 using WebApp.Components.Account;
 using WebApp.Components.Pages.Engines;
-using WebApp.Components.Pages.Transcripts.Upload;
+using WebApp.Uploads;
 using WebApp.Data;
 using WebApp.Library;
 using WebApp.Transcription.Events;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
-using WebApp.Components.Pages.Transcripts.Reader;
+using WebApp.Reader.Components;
 using WebApp.Data;
 using WebApp.Infrastructure;
 using WebApp.Reader;

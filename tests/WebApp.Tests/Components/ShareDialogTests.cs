@@ -1,7 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
-using WebApp.Components.Pages.Transcripts.Reader;
+using WebApp.Reader.Components;
 using WebApp.Sharing;
 
 namespace WebApp.Tests.Components;

@@ -1,7 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using WebApp.Transcription.Model;
-using WebApp.Components.Pages.Transcripts.Reader;
+using WebApp.Reader.Components;
 using WebApp.Data.Entities;
 using WebApp.Infrastructure;
 using WebApp.Sharing;
@@ -10,7 +10,7 @@ using WebApp.Transcription.Events;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using WebApp.Components.Pages.Transcripts;
+using WebApp.Components.Layout;
 
 namespace WebApp.Tests.Components;
 

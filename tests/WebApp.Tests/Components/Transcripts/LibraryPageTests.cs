@@ -1,7 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
-using WebApp.Components.Pages.Transcripts;
+using WebApp.Library.Components;
 using WebApp.Data.Entities;
 using WebApp.Transcription.Events;
 

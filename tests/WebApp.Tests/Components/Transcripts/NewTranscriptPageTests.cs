@@ -2,8 +2,7 @@ using AngleSharp.Dom;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using WebApp.Transcription.Model;
-using WebApp.Components.Pages.Transcripts;
-using WebApp.Components.Pages.Transcripts.Upload;
+using WebApp.Uploads.Components;
 using WebApp.Data.Entities;
 using WebApp.Transcription.Events;
 

@@ -1,17 +1,18 @@
+using WebApp.Components.Layout;
 using WebApp.Uploads;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using MudBlazor;
 using WebApp.Accounts;
-using WebApp.Components.Pages.Share;
+using WebApp.Sharing.Components;
 using WebApp.Data.Entities;
 using WebApp.Infrastructure;
 using WebApp.Reader;
 using WebApp.Transcription.Events;
 using WebApp.Transcription.Exports;
 
-namespace WebApp.Components.Pages.Transcripts.Reader;
+namespace WebApp.Reader.Components;
 
 public sealed partial class TranscriptReader
 {

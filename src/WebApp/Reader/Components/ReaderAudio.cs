@@ -3,7 +3,7 @@ using WebApp.Data.Entities;
 using WebApp.Infrastructure;
 using WebApp.Reader;
 
-namespace WebApp.Components.Pages.Transcripts.Reader;
+namespace WebApp.Reader.Components;
 
 /// <summary>What the reader's player plays, and a line for the person when it plays nothing or plays from elsewhere.</summary>
 public sealed record ReaderAudio(string? Source, string? Note)

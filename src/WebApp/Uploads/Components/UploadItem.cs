@@ -3,7 +3,7 @@ using WebApp.Data.Entities;
 using WebApp.Infrastructure;
 using WebApp.Transcription.Events;
 
-namespace WebApp.Components.Pages.Transcripts.Upload;
+namespace WebApp.Uploads.Components;
 
 public enum UploadState
 {

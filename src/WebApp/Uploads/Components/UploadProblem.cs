@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace WebApp.Components.Pages.Transcripts.Upload;
+namespace WebApp.Uploads.Components;
 
 /// <summary>Why an upload did not work, in words for the person uploading.</summary>
 public static class UploadProblem

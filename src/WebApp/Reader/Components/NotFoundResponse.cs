@@ -1,4 +1,4 @@
-namespace WebApp.Components.Pages.Transcripts.Reader;
+namespace WebApp.Reader.Components;
 
 /// <summary>A real 404 for a page that explains itself (the reader's "not found", a share link's "not available").</summary>
 public static class NotFoundResponse

@@ -3,7 +3,7 @@ using MudBlazor;
 using WebApp.Data.Entities;
 using WebApp.Transcription.Events;
 
-namespace WebApp.Components.Pages.Transcripts;
+namespace WebApp.Components.Layout;
 
 public static class OutcomeSnackbar
 {

@@ -1,4 +1,4 @@
-namespace WebApp.Components.Pages.Transcripts.Upload;
+namespace WebApp.Uploads.Components;
 
 /// <summary>AssemblyAI's language codes in words, for the form and the library.</summary>
 public static class LanguageNames

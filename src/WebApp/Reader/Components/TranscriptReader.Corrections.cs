@@ -2,7 +2,7 @@ using MudBlazor;
 using WebApp.Reader;
 using WebApp.Transcription.Exports;
 
-namespace WebApp.Components.Pages.Transcripts.Reader;
+namespace WebApp.Reader.Components;
 
 /// <summary>The reader's corrections: a word's text and a speaker's name, each through a small dialog.</summary>
 public sealed partial class TranscriptReader

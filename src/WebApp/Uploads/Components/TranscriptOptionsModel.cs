@@ -2,7 +2,7 @@ using WebApp.Transcription.Formatting;
 using WebApp.Transcription.Model;
 using WebApp.Transcription.Redaction;
 
-namespace WebApp.Components.Pages.Transcripts.Upload;
+namespace WebApp.Uploads.Components;
 
 /// <summary>
 /// The new-transcript form's options, turned into the API's TranscriptParams. Features the server does not support

@@ -8,7 +8,7 @@ using WebApp.Transcription.Model;
 using WebApp.Data;
 using WebApp.Infrastructure;
 
-namespace WebApp.Components.Pages.Transcripts.Upload;
+namespace WebApp.Uploads;
 
 /// <summary>What the browser gets back for a stored file; <see cref="UploadUrl"/> is what it then asks to transcribe.</summary>
 public sealed record BrowserUpload(string UploadUrl, string? FileName, long SizeBytes);

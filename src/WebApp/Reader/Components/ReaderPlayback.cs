@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
-namespace WebApp.Components.Pages.Transcripts.Reader;
+namespace WebApp.Reader.Components;
 
 /// <summary>
 /// The reader's script (TranscriptReader.razor.js) as seen from C#: where the player follows the text, and the
@@ -9,7 +9,7 @@ namespace WebApp.Components.Pages.Transcripts.Reader;
 /// </summary>
 public sealed class ReaderPlayback(IJSRuntime js) : IAsyncDisposable
 {
-    public const string ModulePath = "./Components/Pages/Transcripts/Reader/TranscriptReader.razor.js";
+    public const string ModulePath = "./Reader/Components/TranscriptReader.razor.js";
 
     private IJSObjectReference? module;
     private ElementReference transcript;

@@ -1,4 +1,4 @@
-namespace WebApp.Components.Pages.Transcripts.Upload;
+namespace WebApp.Uploads.Components;
 
 /// <summary>A file the person picked or dropped, as the browser describes it; the bytes stay in the browser.</summary>
 /// <param name="Id">The browser's key for the file.</param>

@@ -1,4 +1,4 @@
-namespace WebApp.Components.Pages.Transcripts.Reader;
+namespace WebApp.Reader.Components;
 
 /// <summary>
 /// One colour per speaker, in order of appearance. Mid-tone hues that read on the light and the dark palette alike;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace WebApp.Components.Pages.Transcripts.Library;
+namespace WebApp.Library.Components;
 
 /// <summary>How the library writes durations, times and counts.</summary>
 public static class LibraryFormat
