@@ -36,7 +36,7 @@ public sealed class PocketSphinxEngine(
         Keyterms = true,
         Channels = true,
         AccuracyRank = 1,
-        Summary = "Fast and light (about 9× faster than real time on 2 cores, ~140 MB per decoder); about 20% word errors on mixed English, 30% on real recordings.",
+        Summary = "Fast and light: about 10× faster than real time on 2 cores, ~140 MB per decoder; about 20% word errors on mixed English, 30% on real recordings.",
     };
 
     /// <remarks>
