@@ -4,7 +4,6 @@ using WebApp.Transcription;
 using WebApp.Transcription.Model;
 using WebApp.Data.Entities;
 using WebApp.Transcription.Exports;
-using WebApp.Transcription.Insights;
 using WebApp.Transcription.Redaction;
 
 namespace WebApp.Api.V2;
