@@ -15,6 +15,7 @@ internal static class BenchProgram
         new EngineSection(),
         new DiarizationBench(),
         new PiiBench(),
+        new IntelligenceBench(),
         new LibraryBench(),
         new LanguageBench(),
         new LanguageCalibration(),

@@ -4,6 +4,7 @@ using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
 using WebApp.Transcription.Formatting;
+using WebApp.Transcription.Insights;
 using WebApp.Transcription.Redaction;
 
 namespace WebApp.Transcription;
@@ -11,6 +12,9 @@ namespace WebApp.Transcription;
 /// <summary>What a transcript holds once recognition and the requested understanding steps have run.</summary>
 public sealed record UnderstoodSpeech(IReadOnlyList<Word> Words, string Text)
 {
+    /// <summary>What entity_detection, auto_highlights and sentiment_analysis found; null when none was asked for.</summary>
+    public TranscriptInsights? Insights { get; init; }
+
     /// <summary>What PII redaction replaced, with the times redact_pii_audio beeps; empty without redact_pii.</summary>
     public IReadOnlyList<PiiEntity> RedactedPii { get; init; } = [];
 }
@@ -20,7 +24,8 @@ public sealed class UnderstandingRefusedException(string message) : Exception(me
 
 /// <summary>
 /// The steps after recognition, in the order AssemblyAI applies them: speakers (diarization), then text formatting,
-/// then PII redaction. Each runs only when the request asks for it.
+/// then PII redaction, then audio intelligence (entities, highlights, sentiment). Each runs only when the request asks
+/// for it.
 /// </summary>
 public sealed class SpeechUnderstanding(AudioDecoder decoder, SpeakerDiarizer diarizer)
 {
@@ -38,6 +43,12 @@ public sealed class SpeechUnderstanding(AudioDecoder decoder, SpeakerDiarizer di
                 $"PII redaction works on English only, and the audio's language is '{LanguageCodes.Base(languageCode!)}'. Transcribe it without redact_pii, or choose English.");
         }
 
+        if (!english && TranscriptOptionsValidator.EnglishOnlyInsight(options.Insights) is { } insight)
+        {
+            throw new UnderstandingRefusedException(
+                $"{insight} works on English only, and the audio's language is '{LanguageCodes.Base(languageCode!)}'. Transcribe it without {insight}, or choose English.");
+        }
+
         // On a multichannel transcript each channel is a speaker of its own, named by its number as AssemblyAI does.
         IReadOnlyList<Word> words = recognition.Words
             .Select(w => new Word(w.Text, w.StartMs, w.EndMs, Math.Round(w.Confidence, 5), ChannelName(w.Channel), ChannelName(w.Channel)))
@@ -50,13 +61,18 @@ public sealed class SpeechUnderstanding(AudioDecoder decoder, SpeakerDiarizer di
 
         words = TranscriptFormatter.Format(words, options.Formatting, written: capabilities.WritesFormattedText || !english);
 
+        var formatted = words;
         IReadOnlyList<PiiEntity> redacted = [];
         if (options.Redaction is { } redaction)
         {
             (words, redacted) = PiiRedactor.Redact(words, redaction.Policies, redaction.Substitution ?? PiiSubstitution.Hash);
         }
 
-        return new UnderstoodSpeech(words, TranscriptFormatter.JoinText(words)) { RedactedPii = redacted };
+        return new UnderstoodSpeech(words, TranscriptFormatter.JoinText(words))
+        {
+            RedactedPii = redacted,
+            Insights = TranscriptAnalyzer.Analyze(formatted, words, options.Insights),
+        };
     }
 
     /// <summary>

@@ -45,6 +45,7 @@ public sealed class TranscriptDeleter(ApplicationDbContext db, UploadStore uploa
 
         transcript.Text = "Deleted by user.";
         transcript.WordsJson = null;
+        transcript.InsightsJson = null;
         transcript.Confidence = null;
         transcript.AudioUrl = DeletedAudioUrl;
         transcript.DeletedAt ??= clock.GetUtcNow().UtcDateTime;

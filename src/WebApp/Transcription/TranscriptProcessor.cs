@@ -23,6 +23,7 @@ public sealed class TranscriptProcessor(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     SpeechModelRouter router,
     SpeechUnderstanding understanding,
+    SpeechThresholdCheck speechThreshold,
     AudioRedactor audioRedactor,
     LanguageDetector languageDetector,
     AudioFetcher fetcher,
@@ -56,6 +57,7 @@ public sealed class TranscriptProcessor(
             var engine = router.Choose(options) is { Engine: { } chosen } ? chosen : throw new EngineUnavailableException(router.Choose(options).Error!);
             var audioPath = await LocateAudioAsync(transcript, workDirectory, cancellationToken);
             var request = RecognitionRequestFor(audioPath, options);
+            await speechThreshold.EnsureAsync(request, options.SpeechThreshold, cancellationToken);
             var identifies = options.Language.Detect && request.Language is null && engine.Capabilities.IdentifiesLanguage;
             if (options.Language.Detect && !identifies)
             {
@@ -161,6 +163,7 @@ public sealed class TranscriptProcessor(
         transcript.Status = TranscriptStatus.Completed;
         transcript.Text = understood.Text;
         transcript.WordsJson = StoredWords.Write(words);
+        transcript.InsightsJson = understood.Insights is { } insights ? StoredInsights.Write(insights) : null;
         transcript.Confidence = words.Count == 0 ? null : Math.Round(words.Average(w => w.Confidence), 5);
         transcript.AudioDurationSeconds = result.AudioDurationSeconds;
         transcript.AudioChannels = result.AudioChannels;

@@ -42,6 +42,7 @@ public static class TranscriptionExtensions
         services.AddScoped<TranscriptProcessor>();
         services.AddScoped<TranscriptSubmitter>();
         services.AddSingleton<SpeechUnderstanding>();
+        services.AddSingleton<SpeechThresholdCheck>();
         services.AddSingleton<RedactedAudioStore>();
         services.AddSingleton<AudioRedactor>();
         services.AddSingleton(new SpeakerDiarizer());

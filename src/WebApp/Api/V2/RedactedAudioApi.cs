@@ -12,7 +12,9 @@ namespace WebApp.Api.V2;
 /// <summary>AssemblyAI's redacted_audio status (GET /v2/transcript/{id}/redacted-audio) and the file its URL serves.</summary>
 public static class RedactedAudioApi
 {
-    public sealed record RedactedAudioResponse(string Status, string RedactedAudioUrl);
+    /// <param name="Status">"redacted_audio_ready"; while the transcript is still being made, its status ("queued", "processing").</param>
+    /// <param name="RedactedAudioUrl">Null until the file is ready.</param>
+    public sealed record RedactedAudioResponse(string Status, string? RedactedAudioUrl);
 
     public static RouteGroupBuilder MapRedactedAudioApi(this RouteGroupBuilder v2)
     {
@@ -32,6 +34,13 @@ public static class RedactedAudioApi
         if (transcript is null)
         {
             return V2Json.Error(StatusCodes.Status404NotFound, "Transcript not found");
+        }
+
+        // 202 is "not ready yet" to AssemblyAI's SDKs (the Python SDK takes a 400 for "expired"). AssemblyAI documents
+        // no body for it; this one keeps the ready answer's shape, with the transcript's status.
+        if (transcript.Status is TranscriptStatus.Queued or TranscriptStatus.Processing && StoredOptions.Read(transcript).Redaction?.Audio is not null)
+        {
+            return TypedResults.Json(new RedactedAudioResponse(transcript.Status.Name(), null), V2Json.Options, statusCode: StatusCodes.Status202Accepted);
         }
 
         var unavailable = Unavailable(transcript);
@@ -56,7 +65,6 @@ public static class RedactedAudioApi
         {
             { DeletedAt: not null } => "The redacted audio was deleted along with the transcript.",
             { Status: TranscriptStatus.Error } => "There is no redacted audio: the transcript failed.",
-            { Status: not TranscriptStatus.Completed } => "The redacted audio is not ready yet: the transcript is still being processed.",
             _ => null,
         };
     }

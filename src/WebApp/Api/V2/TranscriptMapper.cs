@@ -20,6 +20,7 @@ public static class TranscriptMapper
         var options = StoredOptions.Read(transcript);
         var deleted = transcript.DeletedAt is not null;
         var words = deleted || transcript.WordsJson is null ? null : StoredWords.Read(transcript);
+        var insights = deleted ? null : StoredInsights.Read(transcript);
         var language = options.Language;
         var redaction = options.Redaction;
         var spellings = options.Formatting.CustomSpelling;
@@ -91,12 +92,19 @@ public static class TranscriptMapper
             WebhookStatusCode = transcript.WebhookStatusCode,
             WebhookAuth = options.Webhook?.AuthHeaderName is not null,
             WebhookAuthHeaderName = options.Webhook?.AuthHeaderName,
+            AutoHighlights = options.Insights.AutoHighlights,
+            AutoHighlightsResult = insights?.Highlights is { } highlights
+                ? new AutoHighlightsResult("success", [.. highlights.Select(h => new AutoHighlightResult(h.Count, h.Rank, h.Text, [.. h.Occurrences.Select(o => new Timestamp(o.Start, o.End))]))])
+                : null,
+            SentimentAnalysis = options.Insights.SentimentAnalysis,
+            SentimentAnalysisResults = insights?.Sentiments?.Select(s => new SentimentAnalysisResult(
+                s.Text, s.Start, s.End, s.Sentiment.ToString().ToUpperInvariant(), s.Confidence, s.Speaker, s.Channel)).ToList(),
+            EntityDetection = options.Insights.EntityDetection,
+            Entities = insights?.Entities?.Select(e => new TranscriptEntity(e.Type, e.Text, e.Start, e.End)).ToList(),
             // Refused at submission (UnsupportedFeatures), so never on.
             AutoChapters = false,
             ContentSafety = false,
             IabCategories = false,
-            SentimentAnalysis = false,
-            EntityDetection = false,
             Throttled = false,
             Error = transcript.Error,
         };

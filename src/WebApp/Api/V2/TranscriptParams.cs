@@ -83,6 +83,24 @@ public sealed class TranscriptParams
 
     public bool? Summarization { get; set; }
 
+    /// <summary>Universal-3 Pro's natural-language prompt; refused (<see cref="UnsupportedFeatures"/>).</summary>
+    public string? Prompt { get; set; }
+
+    /// <summary>Universal-3 Pro's sampling temperature; refused.</summary>
+    public double? Temperature { get; set; }
+
+    /// <summary>Universal-3 Pro's audio event tags ("all"); refused.</summary>
+    public string? RemoveAudioTags { get; set; }
+
+    /// <summary>Code switching between the listed languages; refused.</summary>
+    public List<string>? LanguageCodes { get; set; }
+
+    /// <summary>A specialised recognition mode (e.g. medical); refused.</summary>
+    public string? Domain { get; set; }
+
+    /// <summary>Translation, speaker identification or custom formatting by LLM; refused.</summary>
+    public JsonObject? SpeechUnderstanding { get; set; }
+
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,

@@ -42,9 +42,9 @@ public static class TranscriptRequestReader
     /// <returns>The options, or what is wrong, in words for the caller.</returns>
     public static (TranscriptOptions? Options, string? Error) Translate(TranscriptParams body)
     {
-        if (UnsupportedFeatures.FirstRequested(body) is { } feature)
+        if (UnsupportedFeatures.FirstRequested(body) is { } refusal)
         {
-            return (null, $"{feature} is not supported yet by this server's local speech engine.");
+            return (null, refusal);
         }
 
         var (spellings, spellingError) = CustomSpellingReader.Read(body.CustomSpelling);
@@ -79,6 +79,7 @@ public static class TranscriptRequestReader
             AudioEndAt = body.AudioEndAt,
             Keyterms = body.KeytermsPrompt ?? [],
             Redaction = redaction,
+            Insights = new InsightOptions(body.EntityDetection == true, body.AutoHighlights == true, body.SentimentAnalysis == true),
             SpeechThreshold = body.SpeechThreshold,
             Webhook = body.WebhookUrl is null ? null : new WebhookTarget(body.WebhookUrl, body.WebhookAuthHeaderName, body.WebhookAuthHeaderValue),
         }, null);
@@ -143,7 +144,7 @@ public static class TranscriptRequestReader
             _ when type == typeof(string) => "a String",
             _ when type == typeof(List<string>) => "an Array of Strings",
             _ when type == typeof(JsonArray) => "an Array",
-            _ when type == typeof(LanguageDetectionOptions) || type == typeof(SpeakerOptions) => "an Object",
+            _ when type == typeof(LanguageDetectionOptions) || type == typeof(SpeakerOptions) || type == typeof(JsonObject) => "an Object",
             _ => "of a different type",
         };
     }

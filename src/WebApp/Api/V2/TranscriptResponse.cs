@@ -94,7 +94,7 @@ public sealed class TranscriptResponse
 
     public bool AutoHighlights { get; init; }
 
-    public JsonObject? AutoHighlightsResult { get; init; }
+    public AutoHighlightsResult? AutoHighlightsResult { get; init; }
 
     public bool? AutoChapters { get; init; }
 
@@ -110,11 +110,11 @@ public sealed class TranscriptResponse
 
     public bool? SentimentAnalysis { get; init; }
 
-    public JsonArray? SentimentAnalysisResults { get; init; }
+    public IReadOnlyList<SentimentAnalysisResult>? SentimentAnalysisResults { get; init; }
 
     public bool? EntityDetection { get; init; }
 
-    public JsonArray? Entities { get; init; }
+    public IReadOnlyList<TranscriptEntity>? Entities { get; init; }
 
     public bool Summarization { get; init; }
 
@@ -130,6 +130,20 @@ public sealed record TranscriptWord(string Text, int Start, int End, double Conf
 
 /// <summary>AssemblyAI's TranscriptUtterance: one speaker's turn.</summary>
 public sealed record TranscriptUtterance(double Confidence, int Start, int End, string Text, IReadOnlyList<TranscriptWord> Words, string Speaker, string? Channel);
+
+/// <summary>AssemblyAI's Entity (entity_detection).</summary>
+public sealed record TranscriptEntity(string EntityType, string Text, int Start, int End);
+
+/// <summary>AssemblyAI's AutoHighlightsResult: status is "success" when the step ran.</summary>
+public sealed record AutoHighlightsResult(string Status, IReadOnlyList<AutoHighlightResult> Results);
+
+/// <summary>AssemblyAI's AutoHighlightResult: one key phrase and each time it is said.</summary>
+public sealed record AutoHighlightResult(int Count, double Rank, string Text, IReadOnlyList<Timestamp> Timestamps);
+
+public sealed record Timestamp(int Start, int End);
+
+/// <summary>AssemblyAI's SentimentAnalysisResult: one sentence.</summary>
+public sealed record SentimentAnalysisResult(string Text, int Start, int End, string Sentiment, double Confidence, string? Speaker, string? Channel);
 
 /// <summary>AssemblyAI's TranscriptListItem.</summary>
 public sealed record TranscriptListItem(string Id, string ResourceUrl, string Status, string Created, string? Completed, string AudioUrl, string? Error);

@@ -30,6 +30,12 @@ public class Transcript
     /// <summary>The recognised words (TranscriptWordResult[] as JSON).</summary>
     public string? WordsJson { get; set; }
 
+    /// <summary>
+    /// What entity_detection, auto_highlights and sentiment_analysis found (Transcription/Model/StoredInsights, our own
+    /// versioned JSON); null when none was asked for, and cleared with the words when the transcript is deleted.
+    /// </summary>
+    public string? InsightsJson { get; set; }
+
     public double? Confidence { get; set; }
 
     public double? AudioDurationSeconds { get; set; }

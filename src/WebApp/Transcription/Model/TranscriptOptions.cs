@@ -45,6 +45,9 @@ public sealed record TranscriptOptions
     /// <summary>PII redaction; null when not asked for.</summary>
     public RedactionOptions? Redaction { get; init; }
 
+    /// <summary>entity_detection, auto_highlights, sentiment_analysis: the audio-intelligence steps asked for.</summary>
+    public InsightOptions Insights { get; init; } = InsightOptions.None;
+
     /// <summary>The least share of speech the audio must hold, 0–1; null when not given.</summary>
     public double? SpeechThreshold { get; init; }
 
@@ -105,6 +108,17 @@ public sealed record RedactedAudioOptions(string? Format = null, bool Silence = 
 {
     [JsonIgnore]
     public RedactedAudioFormat FileFormat => RedactedAudioFormat.FromQuality(Format) ?? RedactedAudioFormat.Mp3;
+}
+
+/// <param name="EntityDetection">entity_detection.</param>
+/// <param name="AutoHighlights">auto_highlights.</param>
+/// <param name="SentimentAnalysis">sentiment_analysis.</param>
+public sealed record InsightOptions(bool EntityDetection = false, bool AutoHighlights = false, bool SentimentAnalysis = false)
+{
+    public static InsightOptions None { get; } = new();
+
+    [JsonIgnore]
+    public bool Any => EntityDetection || AutoHighlights || SentimentAnalysis;
 }
 
 /// <param name="Url">webhook_url.</param>

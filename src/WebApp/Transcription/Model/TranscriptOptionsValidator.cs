@@ -170,10 +170,26 @@ public sealed class TranscriptOptionsValidator(SpeechModelRouter router)
     }
 
     /// <summary>The PII rules are written for English; a transcript in another language would be redacted badly, and so leak.</summary>
-    private static string? EnglishOnly(TranscriptOptions options) =>
-        options.Redaction is not null && options.Language.BaseCode is { } language && language != "en"
-            ? $"redact_pii works on English only: its rules would miss personal information in language_code \"{options.Language.Code}\"."
+    private static string? EnglishOnly(TranscriptOptions options)
+    {
+        if (options.Language.BaseCode is not { } language || language == "en")
+        {
+            return null;
+        }
+
+        if (options.Redaction is not null)
+        {
+            return $"redact_pii works on English only: its rules would miss personal information in language_code \"{options.Language.Code}\".";
+        }
+
+        return EnglishOnlyInsight(options.Insights) is { } insight
+            ? $"{insight} works on English only: its word lists are English, and language_code is \"{options.Language.Code}\"."
             : null;
+    }
+
+    /// <summary>The API name of the first audio-intelligence step asked for (all are English only), or null.</summary>
+    public static string? EnglishOnlyInsight(InsightOptions insights) =>
+        insights.EntityDetection ? "entity_detection" : insights.AutoHighlights ? "auto_highlights" : insights.SentimentAnalysis ? "sentiment_analysis" : null;
 
     private static bool IsHttpUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

@@ -437,6 +437,9 @@ namespace WebApp.Data.Migrations.Postgres
                     b.Property<string>("Error")
                         .HasColumnType("text");
 
+                    b.Property<string>("InsightsJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("LanguageCode")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");

@@ -439,6 +439,9 @@ namespace WebApp.Data.Migrations.SqlServer
                     b.Property<string>("Error")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("InsightsJson")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("LanguageCode")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");

@@ -428,6 +428,9 @@ namespace WebApp.Data.Migrations.Sqlite
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InsightsJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LanguageCode")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
