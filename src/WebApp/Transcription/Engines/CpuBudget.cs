@@ -34,6 +34,18 @@ public sealed class CpuBudget
         }
     }
 
+    /// <summary>Requests waiting for permits right now, in the order they will be served.</summary>
+    public int Waiting
+    {
+        get
+        {
+            lock (gate)
+            {
+                return waiting.Count;
+            }
+        }
+    }
+
     /// <summary>Waits until <paramref name="count"/> permits (at most <see cref="Permits"/>) are free and takes them; dispose to give them back.</summary>
     public async Task<IDisposable> AcquireAsync(int count, CancellationToken cancellationToken)
     {
