@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using WebApp.Tests.Transcription.Diarization;
-using WebApp.Transcription.Diarization;
 using WebApp.Transcription.Audio;
+using WebApp.Transcription.Diarization;
 using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
 using WebApp.Tests;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
 using WebApp.Transcription.Engines.PocketSphinx.Keyterms;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Verbatim.Bench;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using WebApp.Transcription.Model;
 using WebApp.Transcription.Formatting;
+using WebApp.Transcription.Model;
 using WebApp.Transcription.Redaction;
 
 namespace Verbatim.Bench;

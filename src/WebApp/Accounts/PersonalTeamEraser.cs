@@ -1,7 +1,7 @@
-using WebApp.Uploads;
 using Microsoft.EntityFrameworkCore;
 using WebApp.Data;
 using WebApp.Infrastructure;
+using WebApp.Uploads;
 
 namespace WebApp.Accounts;
 

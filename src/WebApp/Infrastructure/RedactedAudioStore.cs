@@ -1,6 +1,6 @@
-using WebApp.Uploads;
 using Microsoft.Extensions.Options;
 using WebApp.Transcription.Redaction;
+using WebApp.Uploads;
 
 namespace WebApp.Infrastructure;
 

@@ -5,11 +5,11 @@ using WebApp.Api.V2;
 using WebApp.Components;
 using WebApp.Components.Account;
 using WebApp.Components.Pages.Engines;
-using WebApp.Uploads;
 using WebApp.Data;
 using WebApp.Library;
-using WebApp.Transcription.Events;
 using WebApp.Reader;
+using WebApp.Transcription.Events;
+using WebApp.Uploads;
 
 namespace WebApp.Infrastructure;
 

@@ -1,10 +1,10 @@
-using WebApp.Uploads;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WebApp.Accounts;
 using WebApp.Data.Entities;
 using WebApp.Infrastructure;
 using WebApp.Sharing;
 using WebApp.Transcription.Exports;
+using WebApp.Uploads;
 
 namespace WebApp.Reader;
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using WebApp.Transcription.Model;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Transcription.Exports;
 using WebApp.Transcription.Formatting;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Reader;
 

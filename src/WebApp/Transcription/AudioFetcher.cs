@@ -1,4 +1,3 @@
-using WebApp.Uploads;
 using Microsoft.Extensions.Options;
 using WebApp.Infrastructure;
 
@@ -36,7 +35,7 @@ public sealed class AudioFetcher(IHttpClientFactory clients, IOptions<FetchOptio
 
             await using var source = await response.Content.ReadAsStreamAsync(timeout.Token);
             await using var target = File.Create(targetPath);
-            if (await UploadStore.CopyBoundedAsync(source, target, settings.MaxBytes, timeout.Token) < 0)
+            if (await StreamedBody.CopyBoundedAsync(source, target, settings.MaxBytes, timeout.Token) < 0)
             {
                 throw new AudioFetchException($"{DownloadError(url)} The file is larger than the limit of {settings.MaxBytes} bytes.");
             }

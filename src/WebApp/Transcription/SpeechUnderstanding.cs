@@ -1,10 +1,10 @@
-using WebApp.Transcription.Model;
-using WebApp.Transcription.Diarization;
 using WebApp.Transcription.Audio;
+using WebApp.Transcription.Diarization;
 using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
 using WebApp.Transcription.Formatting;
 using WebApp.Transcription.Insights;
+using WebApp.Transcription.Model;
 using WebApp.Transcription.Redaction;
 
 namespace WebApp.Transcription;

@@ -1,8 +1,8 @@
-using WebApp.Uploads;
 using Microsoft.EntityFrameworkCore;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Infrastructure;
+using WebApp.Uploads;
 
 namespace WebApp.Transcription;
 

@@ -1,7 +1,5 @@
-using WebApp.Uploads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using WebApp.Transcription.Model;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Infrastructure;
@@ -10,7 +8,9 @@ using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
 using WebApp.Transcription.Events;
 using WebApp.Transcription.Language;
+using WebApp.Transcription.Model;
 using WebApp.Transcription.Redaction;
+using WebApp.Uploads;
 
 namespace WebApp.Transcription;
 
@@ -54,7 +54,8 @@ public sealed class TranscriptProcessor(
         {
             var options = StoredOptions.Read(transcript);
             // Chosen again at run time: a model may have been removed since the request was accepted.
-            var engine = router.Choose(options) is { Engine: { } chosen } ? chosen : throw new EngineUnavailableException(router.Choose(options).Error!);
+            var choice = router.Choose(options);
+            var engine = choice.Engine ?? throw new EngineUnavailableException(choice.Error!);
             var audioPath = await LocateAudioAsync(transcript, workDirectory, cancellationToken);
             var request = RecognitionRequestFor(audioPath, options);
             await speechThreshold.EnsureAsync(request, options.SpeechThreshold, cancellationToken);

@@ -1,12 +1,12 @@
-using WebApp.Uploads;
 using Microsoft.EntityFrameworkCore;
-using WebApp.Transcription.Model;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
 using WebApp.Transcription.Events;
+using WebApp.Transcription.Model;
+using WebApp.Uploads;
 
 namespace WebApp.Transcription;
 

@@ -1,20 +1,20 @@
-using WebApp.Uploads;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Quartz;
-using WebApp.Transcription.Model;
 using WebApp.Data;
 using WebApp.Infrastructure;
-using WebApp.Transcription.Diarization;
 using WebApp.Transcription.Audio;
+using WebApp.Transcription.Diarization;
 using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
 using WebApp.Transcription.Engines.Whisper;
 using WebApp.Transcription.Events;
 using WebApp.Transcription.Language;
+using WebApp.Transcription.Model;
 using WebApp.Transcription.Redaction;
 using WebApp.Transcription.Webhooks;
+using WebApp.Uploads;
 
 namespace WebApp.Transcription;
 
@@ -64,8 +64,6 @@ public static class TranscriptionExtensions
         services.AddOptions<SpeechModelOptions>().BindConfiguration(SpeechModelOptions.Section);
         services.AddSingleton<SpeechModelRouter>();
         services.AddSingleton<TranscriptOptionsValidator>();
-        // One budget of cores for every engine's native work, so whisper and pocketsphinx jobs share the CPU fairly.
-        services.AddSingleton(new CpuBudget());
         services.AddPocketSphinx();
         services.AddWhisper();
         services.AddLanguageDetection();

@@ -1,12 +1,12 @@
-using WebApp.Uploads;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using WebApp.Accounts;
-using WebApp.Transcription.Model;
 using WebApp.Data;
 using WebApp.Infrastructure;
+using WebApp.Transcription.Model;
+using WebApp.Uploads;
 
 namespace WebApp.Uploads;
 
@@ -31,15 +31,9 @@ public static class BrowserUploadApi
     private static async Task<Results<Ok<BrowserUpload>, ProblemHttpResult>> UploadAsync(
         HttpContext http, IAntiforgery antiforgery, UploadReceiver receiver, ApplicationDbContext db, string? name)
     {
-        // Antiforgery looks for its token in a form body; reading a multi-gigabyte form to find it would buffer the file.
-        if (http.Request.HasFormContentType)
+        if (await StreamedBody.RefuseAsync(http, antiforgery) is { } refused)
         {
-            return Problem(StatusCodes.Status415UnsupportedMediaType, "Send the file itself as the request body, not as a form.");
-        }
-
-        if (!await antiforgery.IsRequestValidAsync(http))
-        {
-            return Problem(StatusCodes.Status400BadRequest, "The page's security token is missing or has expired. Reload the page and try again.");
+            return refused;
         }
 
         var userId = http.User.GetUserId();

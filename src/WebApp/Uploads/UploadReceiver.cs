@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using WebApp.Data;
 using WebApp.Data.Entities;
-
 using WebApp.Infrastructure;
 
 namespace WebApp.Uploads;
@@ -31,11 +29,8 @@ public sealed class UploadReceiver(UploadStore store, ApplicationDbContext db, I
             return TooLarge(maxBytes);
         }
 
-        // Kestrel's own 30 MB default would cut large uploads off; the store enforces our limit while it streams.
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-        {
-            sizeFeature.MaxRequestBodySize = null;
-        }
+        // The store enforces our limit while it streams.
+        StreamedBody.LiftServerLimit(http);
 
         var uploadId = Guid.NewGuid();
         var size = await store.SaveAsync(teamId, uploadId, http.Request.Body, maxBytes, http.RequestAborted);

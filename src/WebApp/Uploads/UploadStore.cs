@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-
 using WebApp.Infrastructure;
 
 namespace WebApp.Uploads;
@@ -23,7 +22,7 @@ public sealed class UploadStore(IOptions<VerbatimOptions> options)
             long written;
             await using (var target = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
             {
-                written = await CopyBoundedAsync(source, target, maxBytes, cancellationToken);
+                written = await StreamedBody.CopyBoundedAsync(source, target, maxBytes, cancellationToken);
             }
 
             if (written < 0)
@@ -53,25 +52,5 @@ public sealed class UploadStore(IOptions<VerbatimOptions> options)
         {
             Directory.Delete(path, recursive: true);
         }
-    }
-
-    /// <returns>Bytes copied, or -1 once more than <paramref name="maxBytes"/> arrived.</returns>
-    public static async Task<long> CopyBoundedAsync(Stream source, Stream target, long maxBytes, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[1 << 16];
-        long total = 0;
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            total += read;
-            if (total > maxBytes)
-            {
-                return -1;
-            }
-
-            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-        }
-
-        return total;
     }
 }

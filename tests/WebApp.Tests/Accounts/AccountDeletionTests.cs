@@ -1,4 +1,3 @@
-using WebApp.Uploads;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -7,6 +6,7 @@ using WebApp.Data.Entities;
 using WebApp.Infrastructure;
 using WebApp.Tests.Library;
 using WebApp.Transcription.Redaction;
+using WebApp.Uploads;
 
 namespace WebApp.Tests.Accounts;
 

@@ -1,17 +1,17 @@
-using WebApp.Uploads;
 using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
-using WebApp.Reader.Components;
 using WebApp.Data;
 using WebApp.Infrastructure;
 using WebApp.Reader;
+using WebApp.Reader.Components;
 using WebApp.Sharing;
-using WebApp.Transcription.Events;
 using WebApp.Tests.Reader;
+using WebApp.Transcription.Events;
+using WebApp.Uploads;
 
 namespace WebApp.Tests.Components;
 

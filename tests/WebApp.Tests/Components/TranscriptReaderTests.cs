@@ -1,16 +1,16 @@
 using AngleSharp.Dom;
 using Bunit;
-using WebApp.Transcription.Model;
-using WebApp.Reader.Components;
-using WebApp.Data.Entities;
-using WebApp.Infrastructure;
-using WebApp.Sharing;
-using WebApp.Transcription.Redaction;
-using WebApp.Transcription.Events;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using WebApp.Components.Layout;
+using WebApp.Data.Entities;
+using WebApp.Infrastructure;
+using WebApp.Reader.Components;
+using WebApp.Sharing;
+using WebApp.Transcription.Events;
+using WebApp.Transcription.Model;
+using WebApp.Transcription.Redaction;
 
 namespace WebApp.Tests.Components;
 

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using WebApp.Transcription.Model;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Data.Providers;
 using WebApp.Library;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Tests.Data;
 

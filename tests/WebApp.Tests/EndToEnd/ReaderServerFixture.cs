@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Playwright;
-using WebApp.Transcription.Model;
 using WebApp.Tests.Infrastructure;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Tests.EndToEnd;
 

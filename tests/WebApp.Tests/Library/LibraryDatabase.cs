@@ -1,10 +1,10 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using WebApp.Transcription.Model;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Data.Providers;
 using WebApp.Tests.Infrastructure;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Tests.Library;
 

@@ -1,5 +1,5 @@
-using WebApp.Transcription.Model;
 using WebApp.Library;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Tests.Library;
 

@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using System.Text;
-using WebApp.Transcription.Model;
 using WebApp.Data.Entities;
 using WebApp.Reader;
 using WebApp.Transcription.Exports;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Tests.Reader;
 

@@ -1,10 +1,10 @@
-using WebApp.Transcription.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using WebApp.Accounts;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Transcription.Exports;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Api.V2;
 

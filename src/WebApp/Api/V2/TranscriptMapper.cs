@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using WebApp.Transcription;
-using WebApp.Transcription.Model;
 using WebApp.Data.Entities;
+using WebApp.Transcription;
 using WebApp.Transcription.Exports;
+using WebApp.Transcription.Model;
 using WebApp.Transcription.Redaction;
 
 namespace WebApp.Api.V2;

@@ -1,7 +1,7 @@
-using WebApp.Uploads;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WebApp.Accounts;
 using WebApp.Infrastructure;
+using WebApp.Uploads;
 
 namespace WebApp.Api.V2;
 

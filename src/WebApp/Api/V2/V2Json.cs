@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace WebApp.Api.V2;
 

@@ -1,7 +1,7 @@
-using WebApp.Uploads;
 using WebApp.Data.Entities;
 using WebApp.Infrastructure;
 using WebApp.Reader;
+using WebApp.Uploads;
 
 namespace WebApp.Reader.Components;
 

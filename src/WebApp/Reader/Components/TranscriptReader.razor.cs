@@ -1,16 +1,16 @@
-using WebApp.Components.Layout;
-using WebApp.Uploads;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using MudBlazor;
 using WebApp.Accounts;
-using WebApp.Sharing.Components;
+using WebApp.Components.Layout;
 using WebApp.Data.Entities;
 using WebApp.Infrastructure;
 using WebApp.Reader;
+using WebApp.Sharing.Components;
 using WebApp.Transcription.Events;
 using WebApp.Transcription.Exports;
+using WebApp.Uploads;
 
 namespace WebApp.Reader.Components;
 

@@ -1,5 +1,5 @@
-using WebApp.Transcription.Model;
 using WebApp.Data.Entities;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Transcription.Exports;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using WebApp.Transcription.Model;
 using WebApp.Data.Entities;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Transcription.Exports;
 

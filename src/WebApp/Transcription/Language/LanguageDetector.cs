@@ -1,7 +1,7 @@
-using WebApp.Transcription.Model;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Transcription.Language;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
-using WebApp.Transcription.Model;
 using WebApp.Infrastructure;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Transcription.Redaction;
 

@@ -1,5 +1,5 @@
-using WebApp.Transcription.Model;
 using WebApp.Transcription.Formatting;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Transcription.Redaction;
 

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using WebApp.Transcription.Model;
 using WebApp.Data;
 using WebApp.Data.Entities;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Transcription.Webhooks;
 

@@ -1,7 +1,7 @@
-using WebApp.Uploads;
 using WebApp.Data.Entities;
 using WebApp.Infrastructure;
 using WebApp.Transcription.Events;
+using WebApp.Uploads;
 
 namespace WebApp.Uploads.Components;
 

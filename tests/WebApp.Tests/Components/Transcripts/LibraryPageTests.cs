@@ -1,8 +1,8 @@
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
-using WebApp.Library.Components;
 using WebApp.Data.Entities;
+using WebApp.Library.Components;
 using WebApp.Transcription.Events;
 
 namespace WebApp.Tests.Components.Transcripts;

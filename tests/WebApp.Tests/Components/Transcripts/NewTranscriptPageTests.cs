@@ -1,10 +1,10 @@
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
-using WebApp.Transcription.Model;
-using WebApp.Uploads.Components;
 using WebApp.Data.Entities;
 using WebApp.Transcription.Events;
+using WebApp.Transcription.Model;
+using WebApp.Uploads.Components;
 
 namespace WebApp.Tests.Components.Transcripts;
 

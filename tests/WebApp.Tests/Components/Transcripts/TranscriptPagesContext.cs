@@ -1,5 +1,3 @@
-using WebApp.Transcription.Model;
-using WebApp.Uploads;
 using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Antiforgery;
@@ -19,6 +17,8 @@ using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
 using WebApp.Transcription.Events;
+using WebApp.Transcription.Model;
+using WebApp.Uploads;
 
 namespace WebApp.Tests.Components.Transcripts;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using WebApp.Transcription.Diarization;
 using WebApp.Transcription.Audio;
+using WebApp.Transcription.Diarization;
 using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
 

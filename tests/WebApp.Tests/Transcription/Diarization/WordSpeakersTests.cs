@@ -1,5 +1,5 @@
-using WebApp.Transcription.Diarization;
 using WebApp.Transcription.Audio;
+using WebApp.Transcription.Diarization;
 using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
 

@@ -1,5 +1,5 @@
-using WebApp.Transcription.Model;
 using WebApp.Transcription.Exports;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Tests.Transcription.Exports;
 

@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Xml.Linq;
-using WebApp.Transcription.Model;
 using WebApp.Tests.Reader;
 using WebApp.Transcription.Exports;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Tests.Transcription.Exports;
 

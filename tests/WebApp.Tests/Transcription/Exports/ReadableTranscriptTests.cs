@@ -1,7 +1,7 @@
-using WebApp.Transcription.Model;
 using WebApp.Data.Entities;
 using WebApp.Tests.Reader;
 using WebApp.Transcription.Exports;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Tests.Transcription.Exports;
 

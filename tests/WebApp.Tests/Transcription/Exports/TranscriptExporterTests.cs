@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using WebApp.Transcription.Model;
 using WebApp.Data.Entities;
 using WebApp.Tests.Reader;
 using WebApp.Transcription.Exports;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Tests.Transcription.Exports;
 

@@ -1,8 +1,8 @@
-using WebApp.Transcription.Model;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
 using WebApp.Transcription.Formatting;
+using WebApp.Transcription.Model;
 using Xunit.Abstractions;
 
 namespace WebApp.Tests.Transcription.Formatting;

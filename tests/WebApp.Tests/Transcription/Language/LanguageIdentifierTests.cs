@@ -1,8 +1,8 @@
-using WebApp.Transcription.Model;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
 using WebApp.Transcription.Language;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Tests.Transcription.Language;
 

@@ -1,6 +1,6 @@
-using WebApp.Transcription.Model;
 using WebApp.Tests.Transcription.Formatting;
 using WebApp.Transcription.Formatting;
+using WebApp.Transcription.Model;
 using WebApp.Transcription.Redaction;
 
 namespace WebApp.Tests.Transcription.Redaction;

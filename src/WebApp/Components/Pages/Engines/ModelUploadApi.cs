@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using WebApp.Accounts;
+using WebApp.Infrastructure;
 using WebApp.Transcription.Engines.Whisper;
 
 namespace WebApp.Components.Pages.Engines;
@@ -26,21 +26,13 @@ public static class ModelUploadApi
     private static async Task<Results<Ok<InstalledModel>, ProblemHttpResult>> InstallAsync(
         HttpContext http, IAntiforgery antiforgery, WhisperModelInstaller installer, string? name)
     {
-        if (http.Request.HasFormContentType)
+        if (await StreamedBody.RefuseAsync(http, antiforgery) is { } refused)
         {
-            return TypedResults.Problem("Send the model file itself as the request body, not as a form.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+            return refused;
         }
 
-        if (!await antiforgery.IsRequestValidAsync(http))
-        {
-            return TypedResults.Problem("The page's security token is missing or has expired. Reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        // The installer bounds the size itself (Verbatim:Engines:Whisper:MaxModelBytes); Kestrel's 30 MB default would stop any model.
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-        {
-            sizeFeature.MaxRequestBodySize = null;
-        }
+        // The installer bounds the size itself (Verbatim:Engines:Whisper:MaxModelBytes).
+        StreamedBody.LiftServerLimit(http);
 
         var result = await installer.InstallAsync(name, http.Request.Body, http.RequestAborted);
         return result.EngineName is { } engine

@@ -1,6 +1,6 @@
-using WebApp.Transcription.Engines.PocketSphinx.Keyterms;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx.Keyterms;
 
 namespace WebApp.Transcription.Engines.PocketSphinx;
 

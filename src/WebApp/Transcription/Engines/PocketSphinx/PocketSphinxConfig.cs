@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
-using static WebApp.Transcription.Engines.PocketSphinx.PocketSphinxNative;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
+using static WebApp.Transcription.Engines.PocketSphinx.PocketSphinxNative;
 
 namespace WebApp.Transcription.Engines.PocketSphinx;
 

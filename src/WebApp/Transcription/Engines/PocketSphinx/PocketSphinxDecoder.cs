@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
-using WebApp.Transcription.Engines.PocketSphinx.Keyterms;
-using static WebApp.Transcription.Engines.PocketSphinx.PocketSphinxNative;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx.Keyterms;
+using static WebApp.Transcription.Engines.PocketSphinx.PocketSphinxNative;
 
 namespace WebApp.Transcription.Engines.PocketSphinx;
 

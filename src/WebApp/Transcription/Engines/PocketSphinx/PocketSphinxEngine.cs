@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using WebApp.Transcription.Engines.PocketSphinx.Keyterms;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx.Keyterms;
 
 namespace WebApp.Transcription.Engines.PocketSphinx;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using WebApp.Transcription.Engines.PocketSphinx.Keyterms;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
+using WebApp.Transcription.Engines.PocketSphinx.Keyterms;
 
 namespace WebApp.Transcription.Engines.PocketSphinx;
 
@@ -15,6 +15,7 @@ public static class PocketSphinxExtensions
             .Validate(options => Directory.Exists(Path.Combine(options.ModelDirectory, "en-us")),
                 $"{PocketSphinxOptions.Section}:ModelDirectory must hold the pocketsphinx en-us model (Debian package pocketsphinx-en-us).")
             .ValidateOnStart();
+        // One budget of cores for every engine's native work; whichever engine registers first makes it.
         services.TryAddSingleton(new CpuBudget());
         services.AddSingleton(provider =>
         {

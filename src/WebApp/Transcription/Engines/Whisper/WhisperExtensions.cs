@@ -13,6 +13,7 @@ public static class WhisperExtensions
     /// </summary>
     public static IServiceCollection AddWhisper(this IServiceCollection services)
     {
+        // One budget of cores for every engine's native work; whichever engine registers first makes it.
         services.TryAddSingleton(new CpuBudget());
         services.AddOptions<WhisperOptions>().BindConfiguration(WhisperOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(provider =>
@@ -27,12 +28,6 @@ public static class WhisperExtensions
         services.AddSingleton<ISpeechEngineSource>(provider => provider.GetRequiredService<WhisperModelSource>());
         services.AddSingleton<WhisperModelInstaller>();
         return services;
-    }
-
-    public static IHostApplicationBuilder AddWhisper(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddWhisper();
-        return builder;
     }
 
     /// <summary>Verbatim:Engines:Whisper:ModelsDirectory, or <c>&lt;Verbatim:DataDirectory&gt;/models</c>.</summary>

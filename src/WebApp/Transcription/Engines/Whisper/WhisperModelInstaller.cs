@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using WebApp.Infrastructure;
 
 namespace WebApp.Transcription.Engines.Whisper;
 
@@ -35,7 +36,7 @@ public sealed partial class WhisperModelInstaller(WhisperModelSource source, IOp
             long written;
             await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
             {
-                written = await CopyBoundedAsync(content, file, options.Value.MaxModelBytes, cancellationToken);
+                written = await StreamedBody.CopyBoundedAsync(content, file, options.Value.MaxModelBytes, cancellationToken);
             }
 
             if (written < 0)
@@ -58,26 +59,6 @@ public sealed partial class WhisperModelInstaller(WhisperModelSource source, IOp
         {
             File.Delete(partial);
         }
-    }
-
-    /// <returns>Bytes copied, or -1 when the source was longer than <paramref name="maxBytes"/>.</returns>
-    private static async Task<long> CopyBoundedAsync(Stream source, Stream target, long maxBytes, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[1 << 16];
-        long total = 0;
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            total += read;
-            if (total > maxBytes)
-            {
-                return -1;
-            }
-
-            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-        }
-
-        return total;
     }
 
     [GeneratedRegex("^ggml-[a-z0-9][a-z0-9._-]{0,60}\\.bin$")]

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Whisper.net;
 using WebApp.Transcription.Audio;
+using Whisper.net;
 
 namespace WebApp.Transcription.Engines.Whisper;
 
