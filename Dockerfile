@@ -13,7 +13,7 @@ RUN dotnet publish src/WebApp/WebApp.csproj -c Release -o /app --no-restore
 # Debian bookworm, the same release whose ffmpeg and pocketsphinx packages the app is tested with.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-bookworm-slim AS runtime
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends ffmpeg pocketsphinx pocketsphinx-en-us libpocketsphinx3 espeak-ng \
+    && apt-get install -y --no-install-recommends ffmpeg pocketsphinx pocketsphinx-en-us libpocketsphinx3 espeak-ng libgomp1 \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .

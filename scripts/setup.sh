@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(ffmpeg pocketsphinx pocketsphinx-en-us libpocketsphinx3 espeak-ng)
+# libgomp1: OpenMP, which whisper.cpp's native library (Whisper.net.Runtime) links against.
+packages=(ffmpeg pocketsphinx pocketsphinx-en-us libpocketsphinx3 espeak-ng libgomp1)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(sox flite pocketsphinx-testdata chromium postgresql)
 fi
