@@ -16,7 +16,7 @@ public sealed class TeamAwareUserStore(ApplicationDbContext context, TimeProvide
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var team = new Team { Id = Guid.NewGuid(), Name = $"{user.Email ?? user.UserName}'s team", CreatedAt = now };
-        team.Members.Add(new TeamMember { UserId = user.Id, Role = TeamRole.Admin });
+        team.Members.Add(new TeamMember { UserId = user.Id, Role = TeamRole.Owner, JoinedAt = now });
         Context.Teams.Add(team);
         user.PersonalTeamId = team.Id;
         user.CreatedAt = now;

@@ -14,6 +14,10 @@ public abstract class ApplicationDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
 
+    public DbSet<TeamInvite> TeamInvites => Set<TeamInvite>();
+
+    public DbSet<ServerSettings> ServerSettings => Set<ServerSettings>();
+
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<StoredUpload> Uploads => Set<StoredUpload>();

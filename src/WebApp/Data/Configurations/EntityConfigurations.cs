@@ -23,6 +23,27 @@ internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMem
     }
 }
 
+internal sealed class TeamInviteConfiguration : IEntityTypeConfiguration<TeamInvite>
+{
+    public void Configure(EntityTypeBuilder<TeamInvite> invite)
+    {
+        invite.Property(i => i.TokenHash).HasMaxLength(64);
+        invite.HasIndex(i => i.TokenHash).IsUnique();
+        invite.HasIndex(i => i.TeamId);
+        invite.Property(i => i.Role).HasConversion<string>().HasMaxLength(20);
+        invite.HasOne<Team>().WithMany().HasForeignKey(i => i.TeamId);
+    }
+}
+
+internal sealed class ServerSettingsConfiguration : IEntityTypeConfiguration<ServerSettings>
+{
+    public void Configure(EntityTypeBuilder<ServerSettings> settings)
+    {
+        settings.Property(s => s.Id).ValueGeneratedNever();
+        settings.Property(s => s.SignUpPolicy).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
 internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
 {
     public void Configure(EntityTypeBuilder<ApiKey> key)
