@@ -35,7 +35,9 @@ public static class AccountsExtensions
             .AddDefaultTokenProviders();
 
         services.AddScoped<ApiKeyService>();
-        services.AddScoped<PersonalTeamEraser>();
+        services.AddScoped<SignUpGate>();
+        services.AddHostedService<ServerAdministratorBootstrap>();
+        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
     }
 
     /// <summary>Identity's settings; the design-time database factories use them too, so migrations see the same schema.</summary>
@@ -45,5 +47,9 @@ public static class AccountsExtensions
         options.SignIn.RequireConfirmedAccount = false;
         options.User.RequireUniqueEmail = true;
         options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+        // Repeated wrong passwords lock the account for a while (the sign-in page asks for it on every failure).
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
     }
 }

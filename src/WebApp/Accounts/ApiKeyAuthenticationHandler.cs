@@ -2,6 +2,8 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using WebApp.Data.Entities;
+using WebApp.Teams;
 
 namespace WebApp.Accounts;
 
@@ -16,6 +18,7 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string TeamIdClaim = "verbatim:team_id";
     public const string ApiKeyIdClaim = "verbatim:api_key_id";
+    public const string TeamRoleClaim = "verbatim:team_role";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -37,6 +40,7 @@ public sealed class ApiKeyAuthenticationHandler(
             new(ClaimTypes.NameIdentifier, identity.UserId),
             new(TeamIdClaim, identity.TeamId.ToString()),
             new(ApiKeyIdClaim, identity.KeyId.ToString()),
+            new(TeamRoleClaim, identity.Role.ToString()),
         ];
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
     }
@@ -46,6 +50,10 @@ public sealed class ApiKeyAuthenticationHandler(
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Response.WriteAsJsonAsync(new { error = "Authentication error, API token missing/invalid" });
     }
+
+    /// <summary>Whether the principal's key may change its team's data.</summary>
+    public static bool CanWrite(ClaimsPrincipal user) =>
+        Enum.TryParse<TeamRole>(user.FindFirstValue(TeamRoleClaim), out var role) && role.CanWrite();
 }
 
 public static class ClaimsPrincipalExtensions

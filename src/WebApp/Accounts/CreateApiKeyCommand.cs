@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Identity;
+using WebApp.Data;
 using WebApp.Data.Entities;
+using WebApp.Teams;
 
 namespace WebApp.Accounts;
 
 /// <summary>
 /// <c>create-api-key --email ann@example.com [--name "CI"]</c>: creates the user if missing (no password: API use
-/// only), creates a key for the user's personal team and prints the key alone on the last line of stdout.
+/// only), creates a key for the user's active team (a new user's personal team) and prints the key alone on the last line of stdout.
 /// </summary>
 public static class CreateApiKeyCommand
 {
@@ -36,8 +38,12 @@ public static class CreateApiKeyCommand
             Console.WriteLine($"Created user {email}.");
         }
 
+        var teamId = await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().FindActiveMembershipAsync(user.Id) is { } membership
+            ? membership.TeamId
+            : throw new InvalidOperationException($"{email} belongs to no team.");
         var key = await scope.ServiceProvider.GetRequiredService<ApiKeyService>()
-            .CreateAsync(user.Id, user.PersonalTeamId, OptionValue(args, "--name") ?? "Command line");
+            .CreateAsync(user.Id, teamId, OptionValue(args, "--name") ?? "Command line")
+            ?? throw new InvalidOperationException($"{email} left the team while the key was being made.");
         Console.WriteLine($"Created API key \"{key.Record.Name}\" for {email}:");
         Console.WriteLine(key.Key);
         return 0;

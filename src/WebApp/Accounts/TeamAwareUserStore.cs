@@ -1,18 +1,21 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
 using WebApp.Data;
 using WebApp.Data.Entities;
+using WebApp.Teams;
 
 namespace WebApp.Accounts;
 
 /// <summary>
 /// Gives every new user a personal team, saved in the same transaction as the user, whichever way the user is
-/// created (registration page, external login, the create-api-key command).
+/// created (registration page, external login, the create-api-key command). The server's first account becomes its
+/// administrator.
 /// </summary>
-public sealed class TeamAwareUserStore(ApplicationDbContext context, TimeProvider clock, PersonalTeamEraser eraser, IdentityErrorDescriber? describer = null)
+public sealed class TeamAwareUserStore(ApplicationDbContext context, TimeProvider clock, TeamEraser eraser, IdentityErrorDescriber? describer = null)
     : UserStore<ApplicationUser, IdentityRole, ApplicationDbContext>(context, describer)
 {
-    public override Task<IdentityResult> CreateAsync(ApplicationUser user, CancellationToken cancellationToken = default)
+    public override async Task<IdentityResult> CreateAsync(ApplicationUser user, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var team = new Team { Id = Guid.NewGuid(), Name = $"{user.Email ?? user.UserName}'s team", CreatedAt = now };
@@ -20,31 +23,28 @@ public sealed class TeamAwareUserStore(ApplicationDbContext context, TimeProvide
         Context.Teams.Add(team);
         user.PersonalTeamId = team.Id;
         user.CreatedAt = now;
-        return base.CreateAsync(user, cancellationToken);
+        user.IsServerAdministrator = !await Context.Users.AnyAsync(cancellationToken);
+        return await base.CreateAsync(user, cancellationToken);
     }
 
-    /// <summary>Deletes the account and, in the same transaction, what only its personal team held.</summary>
+    /// <summary>Deletes the account and, in the same transaction, every team only it belonged to; their files after.</summary>
     public override async Task<IdentityResult> DeleteAsync(ApplicationUser user, CancellationToken cancellationToken = default)
     {
         await using var transaction = await Context.Database.BeginTransactionAsync(cancellationToken);
-        var erased = await eraser.DeleteRowsAsync(Context, user.Id, user.PersonalTeamId, cancellationToken);
+        var erased = await eraser.TeamsOnlyOfAsync(Context, user.Id, cancellationToken);
+        foreach (var teamId in erased)
+        {
+            await eraser.DeleteRowsAsync(Context, teamId, cancellationToken);
+        }
+
         var result = await base.DeleteAsync(user, cancellationToken);
         if (!result.Succeeded)
         {
             return result;
         }
 
-        if (erased is { } teamId)
-        {
-            await eraser.DeleteTeamAsync(Context, teamId, cancellationToken);
-        }
-
         await transaction.CommitAsync(cancellationToken);
-        if (erased is { } deleted)
-        {
-            eraser.DeleteFiles(deleted);
-        }
-
+        erased.ForEach(eraser.DeleteFiles);
         return result;
     }
 }

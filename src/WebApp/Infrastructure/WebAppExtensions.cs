@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MudBlazor.Services;
+using WebApp.Administration;
 using WebApp.Api.V2;
 using WebApp.Components;
 using WebApp.Components.Account;
@@ -8,6 +9,7 @@ using WebApp.Components.Pages.Engines;
 using WebApp.Data;
 using WebApp.Library;
 using WebApp.Reader;
+using WebApp.Teams;
 using WebApp.Transcription.Events;
 using WebApp.Uploads;
 
@@ -26,6 +28,8 @@ public static class WebAppExtensions
         builder.Services.AddMudServices();
         builder.Services.AddScoped<TranscriptLibrary>();
         builder.AddTranscriptReader();
+        builder.AddTeams();
+        builder.AddAdministration();
         builder.AddV2Api();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -50,6 +54,7 @@ public static class WebAppExtensions
         app.MapV2Api();
         app.MapTranscriptHub();
         app.MapBrowserUploads();
+        app.MapTeams();
         app.MapModelUploads();
         app.MapTranscriptReader();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using WebApp.Data;
 using WebApp.Data.Entities;
+using WebApp.Teams;
 
 namespace WebApp.Sharing;
 
@@ -21,10 +22,18 @@ public sealed class ShareLinkService(ApplicationDbContext db, TimeProvider clock
     /// <summary>The length of a token in base64url without padding.</summary>
     public const int TokenLength = 43;
 
-    /// <returns>Null when the transcript is not the team's, is deleted, or is not completed yet.</returns>
+    /// <returns>
+    /// Null when the transcript is not the team's, is deleted, or is not completed yet, or when <paramref name="userId"/>
+    /// is not a member, admin or owner of the team (viewers do not share).
+    /// </returns>
     public async Task<CreatedShareLink?> CreateAsync(
         Guid teamId, Guid transcriptId, string userId, TimeSpan? lifetime, CancellationToken cancellationToken = default)
     {
+        if (await db.FindMembershipAsync(userId, teamId, cancellationToken) is not { CanWrite: true })
+        {
+            return null;
+        }
+
         var shareable = await db.Transcripts.AnyAsync(
             t => t.Id == transcriptId && t.TeamId == teamId && t.DeletedAt == null && t.Status == TranscriptStatus.Completed, cancellationToken);
         if (!shareable)

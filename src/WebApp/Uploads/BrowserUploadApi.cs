@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using WebApp.Accounts;
 using WebApp.Data;
 using WebApp.Infrastructure;
+using WebApp.Teams;
 using WebApp.Transcription.Model;
 using WebApp.Uploads;
 
@@ -37,12 +38,17 @@ public static class BrowserUploadApi
         }
 
         var userId = http.User.GetUserId();
-        if (await db.FindPersonalTeamIdAsync(userId, http.RequestAborted) is not { } teamId)
+        if (await db.FindActiveMembershipAsync(userId, http.RequestAborted) is not { } membership)
         {
-            return Problem(StatusCodes.Status403Forbidden, "Your account no longer exists.");
+            return Problem(StatusCodes.Status403Forbidden, "You belong to no team.");
         }
 
-        var received = await receiver.ReceiveAsync(http, teamId, userId, name);
+        if (!membership.CanWrite)
+        {
+            return Problem(StatusCodes.Status403Forbidden, TeamPermissions.ViewerRefusal);
+        }
+
+        var received = await receiver.ReceiveAsync(http, membership.TeamId, userId, name);
         return received.Upload is { } upload
             ? TypedResults.Ok(new BrowserUpload(UploadUrls.For(http.Request, upload.Id), upload.FileName, upload.SizeBytes))
             : Problem(received.StatusCode, received.Error!);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using WebApp.Accounts;
 using WebApp.Data.Entities;
 using WebApp.Infrastructure;
+using WebApp.Teams;
 using WebApp.Tests.Library;
 using WebApp.Transcription.Redaction;
 using WebApp.Uploads;
@@ -66,7 +67,7 @@ public sealed class AccountDeletionTests : IDisposable
         var transcript = database.AddTranscript(ann.PersonalTeamId, "Team meeting", "hello there");
         await using (var db = database.CreateDbContext())
         {
-            db.TeamMembers.Add(new TeamMember { TeamId = ann.PersonalTeamId, UserId = bob.Id, Role = TeamRole.Member });
+            db.TeamMembers.Add(new TeamMember { TeamId = ann.PersonalTeamId, UserId = bob.Id, Role = TeamRole.Member, JoinedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
 
@@ -81,7 +82,7 @@ public sealed class AccountDeletionTests : IDisposable
     private async Task<IdentityResult> DeleteAsync(ApplicationUser user)
     {
         await using var db = database.CreateDbContext();
-        using var store = new TeamAwareUserStore(db, TimeProvider.System, new PersonalTeamEraser(uploads, redactedAudio));
+        using var store = new TeamAwareUserStore(db, TimeProvider.System, new TeamEraser(uploads, redactedAudio));
         var tracked = await store.FindByIdAsync(user.Id);
         return await store.DeleteAsync(tracked!);
     }

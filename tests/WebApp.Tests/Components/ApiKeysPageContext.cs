@@ -61,6 +61,18 @@ public abstract class ApiKeysPageContext : BunitContext, IAsyncLifetime
         return await operation(scope.ServiceProvider.GetRequiredService<ApiKeyService>());
     }
 
+    /// <summary>A key made by <paramref name="owner"/> for <paramref name="teamId"/> (their personal team when null).</summary>
+    protected async Task<CreatedApiKey> CreateKeyAsync(ApplicationUser owner, string name, Guid? teamId = null) =>
+        await WithKeysAsync(keys => keys.CreateAsync(owner.Id, teamId ?? owner.PersonalTeamId, name))
+        ?? throw new InvalidOperationException($"{owner.Email} is not in the team.");
+
+    protected async Task JoinAsync(ApplicationUser user, Guid teamId, TeamRole role)
+    {
+        await using var db = CreateDbContext();
+        db.TeamMembers.Add(new TeamMember { TeamId = teamId, UserId = user.Id, Role = role, JoinedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+    }
+
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
     // MudBlazor's services can only be disposed asynchronously, and xUnit 2 disposes test classes synchronously

@@ -2,6 +2,8 @@ using AngleSharp.Dom;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using WebApp.Components.Pages.ApiKeys;
+using WebApp.Data.Entities;
+using WebApp.Teams;
 
 namespace WebApp.Tests.Components;
 
@@ -13,10 +15,10 @@ public sealed class ApiKeysPageTests : ApiKeysPageContext
     [Fact]
     public async Task Page_ListsOnlyTheUsersKeys_WithPrefixAndStatus()
     {
-        var active = await WithKeysAsync(keys => keys.CreateAsync(User.Id, User.PersonalTeamId, "Podcast pipeline"));
-        var revoked = await WithKeysAsync(keys => keys.CreateAsync(User.Id, User.PersonalTeamId, "Old laptop"));
-        await WithKeysAsync(keys => keys.RevokeAsync(User.Id, revoked.Record.Id));
-        await WithKeysAsync(keys => keys.CreateAsync(OtherUser.Id, OtherUser.PersonalTeamId, "Bob's key"));
+        var active = await CreateKeyAsync(User, "Podcast pipeline");
+        var revoked = await CreateKeyAsync(User, "Old laptop");
+        await WithKeysAsync(keys => keys.RevokeAsync(User.Id, User.PersonalTeamId, revoked.Record.Id));
+        await CreateKeyAsync(OtherUser, "Bob's key");
 
         var page = Render<ApiKeysPage>();
 
@@ -77,7 +79,7 @@ public sealed class ApiKeysPageTests : ApiKeysPageContext
     [Fact]
     public async Task Revoke_AfterConfirming_RevokesTheKeyAndUpdatesTheList()
     {
-        var created = await WithKeysAsync(keys => keys.CreateAsync(User.Id, User.PersonalTeamId, "CI"));
+        var created = await CreateKeyAsync(User, "CI");
         var page = Render<ApiKeysPage>();
         page.WaitForAssertion(() => Assert.Single(KeyRows(page)), Patience);
 
@@ -94,7 +96,7 @@ public sealed class ApiKeysPageTests : ApiKeysPageContext
     [Fact]
     public async Task Revoke_WhenCancelled_KeepsTheKey()
     {
-        var created = await WithKeysAsync(keys => keys.CreateAsync(User.Id, User.PersonalTeamId, "CI"));
+        var created = await CreateKeyAsync(User, "CI");
         var page = Render<ApiKeysPage>();
         page.WaitForAssertion(() => Assert.Single(KeyRows(page)), Patience);
 
@@ -104,6 +106,52 @@ public sealed class ApiKeysPageTests : ApiKeysPageContext
         page.WaitForAssertion(() => Assert.Empty(page.FindAll(".mud-dialog")), Patience);
         Assert.Contains("Active", Row(page, "CI").TextContent);
         Assert.NotNull(await WithKeysAsync(keys => keys.FindActiveAsync(created.Key)));
+    }
+
+    [Fact]
+    public async Task Page_ForTheTeamsOwner_ListsEveryKeyOfTheTeam_WithItsCreator_AndRevokesAMembersKey()
+    {
+        await JoinAsync(OtherUser, User.PersonalTeamId, TeamRole.Member);
+        var bobs = await CreateKeyAsync(OtherUser, "Bob in Ann's team", User.PersonalTeamId);
+        await CreateKeyAsync(OtherUser, "Bob's own team");
+
+        var page = Render<ApiKeysPage>();
+
+        page.WaitForAssertion(() => Assert.Single(KeyRows(page)), Patience);
+        Assert.Contains("bob@example.com", Row(page, "Bob in Ann's team").QuerySelector("[data-testid=key-creator]")!.TextContent);
+        Assert.DoesNotContain("Bob's own team", page.Markup);
+        Button(Row(page, "Bob in Ann's team"), "Revoke")!.Click();
+        Button(page.WaitForElement(".mud-dialog", Patience), "Revoke")!.Click();
+        page.WaitForAssertion(() => Assert.Contains("Revoked", Row(page, "Bob in Ann's team").TextContent), Patience);
+        Assert.Null(await WithKeysAsync(keys => keys.FindActiveAsync(bobs.Key)));
+    }
+
+    [Fact]
+    public async Task Page_ForAMember_FollowsTheActiveTeam_AndListsOnlyTheirOwnKeysThere()
+    {
+        await JoinAsync(User, OtherUser.PersonalTeamId, TeamRole.Member);
+        await CreateKeyAsync(OtherUser, "Bob's key");
+        await CreateKeyAsync(User, "Ann in Bob's team", OtherUser.PersonalTeamId);
+        await CreateKeyAsync(User, "Ann's personal key");
+        await using (var db = CreateDbContext())
+        {
+            Assert.True(await db.SetActiveTeamAsync(User.Id, OtherUser.PersonalTeamId));
+        }
+
+        var page = Render<ApiKeysPage>();
+
+        page.WaitForAssertion(() => Assert.Single(KeyRows(page)), Patience);
+        Assert.NotNull(Row(page, "Ann in Bob's team"));
+        Assert.DoesNotContain("Bob's key", page.Markup);
+        Assert.DoesNotContain("Ann's personal key", page.Markup);
+        Assert.Empty(page.FindAll("[data-testid=key-creator]"));
+        Assert.False(await WithKeysAsync(keys => keys.RevokeAsync(User.Id, OtherUser.PersonalTeamId, KeyIdOf("Bob's key"))));
+    }
+
+    private Guid KeyIdOf(string name)
+    {
+        using var db = CreateDbContext();
+        return db.ApiKeys.Single(k => k.Name == name).Id;
     }
 
     private static IReadOnlyList<IElement> KeyRows(IRenderedComponent<ApiKeysPage> page) =>

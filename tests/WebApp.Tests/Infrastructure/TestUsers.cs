@@ -19,7 +19,7 @@ public static class TestUsers
             PersonalTeamId = team.Id,
             CreatedAt = DateTime.UtcNow,
         };
-        team.Members.Add(new TeamMember { UserId = user.Id, Role = TeamRole.Admin });
+        team.Members.Add(new TeamMember { UserId = user.Id, Role = TeamRole.Owner, JoinedAt = team.CreatedAt });
         db.Teams.Add(team);
         db.Users.Add(user);
         return user;

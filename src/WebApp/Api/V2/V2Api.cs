@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using WebApp.Accounts;
+using WebApp.Teams;
 
 namespace WebApp.Api.V2;
 
@@ -18,6 +19,13 @@ public static class V2Api
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName })
             .DisableAntiforgery()
             .WithTags("transcript");
+        // Whatever is not a read changes the team's data (upload, transcribe, delete): a viewer's key is refused before
+        // any of it runs, with AssemblyAI's error shape and the 403 it gives for what a key may not touch.
+        v2.AddEndpointFilter(async (context, next) =>
+            HttpMethods.IsGet(context.HttpContext.Request.Method) || HttpMethods.IsHead(context.HttpContext.Request.Method)
+                || ApiKeyAuthenticationHandler.CanWrite(context.HttpContext.User)
+                ? await next(context)
+                : TypedResults.Json(new { error = TeamPermissions.ViewerRefusal }, statusCode: StatusCodes.Status403Forbidden));
         v2.MapUploadApi();
         v2.MapTranscriptApi();
         v2.MapTranscriptExportsApi();

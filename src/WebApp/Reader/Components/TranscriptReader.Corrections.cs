@@ -1,3 +1,4 @@
+using WebApp.Teams;
 using MudBlazor;
 using WebApp.Reader;
 using WebApp.Transcription.Exports;
@@ -42,6 +43,11 @@ public sealed partial class TranscriptReader
     /// <returns>Null when saved, or why the change was refused (shown in the dialog).</returns>
     private async Task<string?> SaveAsync(Func<TranscriptEditor, Task<EditResult>> change)
     {
+        if (!canWrite)
+        {
+            return TeamPermissions.ViewerRefusal;
+        }
+
         await using var scope = ScopeFactory.CreateAsyncScope();
         var result = await change(scope.ServiceProvider.GetRequiredService<TranscriptEditor>());
         if (result.Transcript is { } saved)

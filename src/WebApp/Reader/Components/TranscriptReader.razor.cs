@@ -4,10 +4,12 @@ using Microsoft.JSInterop;
 using MudBlazor;
 using WebApp.Accounts;
 using WebApp.Components.Layout;
+using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Infrastructure;
 using WebApp.Reader;
 using WebApp.Sharing.Components;
+using WebApp.Teams;
 using WebApp.Transcription.Events;
 using WebApp.Transcription.Exports;
 using WebApp.Uploads;
@@ -21,6 +23,7 @@ public sealed partial class TranscriptReader
     private ReadableTranscript? readable;
     private bool loaded;
     private bool editing;
+    private bool canWrite;
     private string? userId;
     private ReaderAudio? audio;
     private int? initialWordIndex;
@@ -136,6 +139,9 @@ public sealed partial class TranscriptReader
             ? await access.FindForShareAsync(ShareToken!, disposed.Token)
             : userId is null || TranscriptId is not { } id ? null : await access.FindForUserAsync(userId, id, disposed.Token);
         readable = transcript is null ? null : ReadableTranscript.From(transcript);
+        // The role in the transcript's own team (which may not be the active one): viewers only read and export.
+        canWrite = !IsShared && transcript is not null && userId is not null
+            && await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().FindMembershipAsync(userId, transcript.TeamId, disposed.Token) is { CanWrite: true };
         audio = transcript is null ? null : ReaderAudio.For(
             transcript, scope.ServiceProvider.GetRequiredService<UploadStore>(), scope.ServiceProvider.GetRequiredService<RedactedAudioStore>(), ShareToken);
         loaded = true;
@@ -170,6 +176,11 @@ public sealed partial class TranscriptReader
 
     private async Task OpenShareDialogAsync()
     {
+        if (!canWrite)
+        {
+            return;
+        }
+
         var parameters = new DialogParameters<ShareDialog>
         {
             { d => d.TeamId, transcript!.TeamId },

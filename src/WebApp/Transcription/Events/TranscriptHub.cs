@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using WebApp.Accounts;
 using WebApp.Data;
+using WebApp.Teams;
 
 namespace WebApp.Transcription.Events;
 
@@ -35,15 +36,16 @@ public sealed class TranscriptHub(ApplicationDbContext db, TranscriptBroadcaster
             return;
         }
 
-        var teamId = await db.FindPersonalTeamIdAsync(user.GetUserId(), Context.ConnectionAborted);
-        if (teamId is null)
+        // The active team when the connection opens; a client that switches teams reconnects (the page reloads).
+        var membership = await db.FindActiveMembershipAsync(user.GetUserId(), Context.ConnectionAborted);
+        if (membership is null)
         {
-            // Signed in with a cookie of an account that no longer exists.
+            // Signed in with a cookie of an account that no longer exists, or in no team.
             Context.Abort();
             return;
         }
 
-        await Groups.AddToGroupAsync(Context.ConnectionId, TeamGroup(teamId.Value), Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, TeamGroup(membership.TeamId), Context.ConnectionAborted);
     }
 
     [Authorize(Policy = EventsPublisherAuthenticationHandler.PublisherPolicy)]
