@@ -14,6 +14,8 @@ public abstract class ApplicationDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
 
+    public DbSet<TeamRegionSetting> TeamRegionSettings => Set<TeamRegionSetting>();
+
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<StoredUpload> Uploads => Set<StoredUpload>();
