@@ -17,6 +17,7 @@ public abstract class ApplicationDbContext(DbContextOptions options) : IdentityD
     public DbSet<TeamInvite> TeamInvites => Set<TeamInvite>();
 
     public DbSet<ServerSettings> ServerSettings => Set<ServerSettings>();
+    public DbSet<TeamRegionSetting> TeamRegionSettings => Set<TeamRegionSetting>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 

@@ -10,6 +10,7 @@ using WebApp.Data;
 using WebApp.Library;
 using WebApp.Reader;
 using WebApp.Teams;
+using WebApp.Regions;
 using WebApp.Transcription.Events;
 using WebApp.Uploads;
 
@@ -52,6 +53,7 @@ public static class WebAppExtensions
         app.MapHealthChecks("/health");
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapV2Api();
+        app.MapRegions();
         app.MapTranscriptHub();
         app.MapBrowserUploads();
         app.MapTeams();

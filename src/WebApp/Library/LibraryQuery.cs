@@ -48,6 +48,7 @@ public sealed record LibraryRow(
     string? LanguageCode,
     DateTime CreatedAt,
     string? Error,
-    SearchHit? Hit);
+    SearchHit? Hit,
+    string Region = "local");
 
 public sealed record LibraryPage(IReadOnlyList<LibraryRow> Rows, int TotalCount);

@@ -57,6 +57,7 @@ public sealed class TranscriptLibrary(ApplicationDbContext db)
                 t.CreatedAt,
                 t.Error,
                 t.SpeakerCount,
+                t.Region,
                 // The words are read only for a search: its snippet and the moment to jump to.
                 WordsJson = searching ? t.WordsJson : null,
             })
@@ -72,7 +73,8 @@ public sealed class TranscriptLibrary(ApplicationDbContext db)
             t.LanguageCode,
             t.CreatedAt,
             t.Error,
-            searching ? SearchHighlighter.Highlight(terms, t.Title, t.WordsJson) : null)).ToList();
+            searching ? SearchHighlighter.Highlight(terms, t.Title, t.WordsJson) : null,
+            t.Region)).ToList();
         return new LibraryPage(rows, total);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Infrastructure;
+using WebApp.Transcription.Engines.Remote;
 using WebApp.Uploads;
 
 namespace WebApp.Transcription;
@@ -11,10 +12,14 @@ public enum DeleteOutcome
     Deleted,
     NotFound,
     StillProcessing,
+
+    /// <summary>A remote region could not delete its copy; nothing was deleted here, so it can be tried again.</summary>
+    UpstreamFailed,
 }
 
 /// <param name="Transcript">The transcript as it is after deletion; null when not found.</param>
-public sealed record DeleteResult(DeleteOutcome Outcome, Transcript? Transcript)
+/// <param name="Error">Why a remote region's copy could not be deleted.</param>
+public sealed record DeleteResult(DeleteOutcome Outcome, Transcript? Transcript, string? Error = null)
 {
     public const string StillProcessingMessage = "Transcript is still being processed; it can be deleted once it has completed or failed.";
 }
@@ -22,9 +27,10 @@ public sealed record DeleteResult(DeleteOutcome Outcome, Transcript? Transcript)
 /// <summary>
 /// Deletes a transcript as AssemblyAI does, for DELETE /v2/transcript/{id} and the browser's library alike: the row
 /// stays (so the id still answers), its text becomes "Deleted by user.", its words go, and the uploaded file is
-/// removed at once, as is the redacted audio (whose links then stop working).
+/// removed at once, as is the redacted audio (whose links then stop working). A transcript made in a remote region is
+/// deleted there first.
 /// </summary>
-public sealed class TranscriptDeleter(ApplicationDbContext db, UploadStore uploads, RedactedAudioStore redactedAudio, TimeProvider clock)
+public sealed class TranscriptDeleter(ApplicationDbContext db, UploadStore uploads, RedactedAudioStore redactedAudio, RemoteRegionRunner remote, TimeProvider clock)
 {
     /// <summary>What AssemblyAI puts in place of a deleted transcript's audio_url.</summary>
     public const string DeletedAudioUrl = "http://deleted_by_user";
@@ -41,6 +47,15 @@ public sealed class TranscriptDeleter(ApplicationDbContext db, UploadStore uploa
         if (transcript.Status is TranscriptStatus.Queued or TranscriptStatus.Processing)
         {
             return new DeleteResult(DeleteOutcome.StillProcessing, transcript);
+        }
+
+        try
+        {
+            await remote.DeleteAsync(transcript, cancellationToken);
+        }
+        catch (RegionFailedException ex)
+        {
+            return new DeleteResult(DeleteOutcome.UpstreamFailed, transcript, ex.Message);
         }
 
         transcript.Text = "Deleted by user.";

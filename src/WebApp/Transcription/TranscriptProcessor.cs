@@ -3,9 +3,11 @@ using Microsoft.Extensions.Options;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Infrastructure;
+using WebApp.Regions;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
+using WebApp.Transcription.Engines.Remote;
 using WebApp.Transcription.Events;
 using WebApp.Transcription.Language;
 using WebApp.Transcription.Model;
@@ -15,8 +17,8 @@ using WebApp.Uploads;
 namespace WebApp.Transcription;
 
 /// <summary>
-/// Takes one transcript from queued to completed or error: fetches its audio, runs the speech engine, stores the
-/// words. Safe to run again after a crash: a transcript that already finished is left alone.
+/// Takes one transcript from queued to completed or error: fetches its audio, runs the speech engine (or sends it
+/// to the transcript's remote region), stores the words. Safe to run again after a crash: a transcript that already finished is left alone.
 /// </summary>
 public sealed class TranscriptProcessor(
     ApplicationDbContext db,
@@ -29,6 +31,8 @@ public sealed class TranscriptProcessor(
     AudioFetcher fetcher,
     UploadStore uploads,
     TranscriptionQueue queue,
+    RegionCatalog regions,
+    RemoteRegionRunner remote,
     ITranscriptEvents events,
     IOptions<VerbatimOptions> options,
     TimeProvider clock,
@@ -53,38 +57,16 @@ public sealed class TranscriptProcessor(
         try
         {
             var options = StoredOptions.Read(transcript);
-            // Chosen again at run time: a model may have been removed since the request was accepted.
-            var choice = router.Choose(options);
-            var engine = choice.Engine ?? throw new EngineUnavailableException(choice.Error!);
-            var audioPath = await LocateAudioAsync(transcript, workDirectory, cancellationToken);
-            var request = RecognitionRequestFor(audioPath, options);
-            await speechThreshold.EnsureAsync(request, options.SpeechThreshold, cancellationToken);
-            var identifies = options.Language.Detect && request.Language is null && engine.Capabilities.IdentifiesLanguage;
-            if (options.Language.Detect && !identifies)
+            if (transcript.Region != RegionsOptions.Local)
             {
-                // Before recognition: audio that is not English is refused without spending the minutes on it.
-                var language = await languageDetector.DetectAsync(request, options.Language, cancellationToken);
-                (transcript.LanguageCode, transcript.LanguageConfidence) = (language.Code, language.Confidence);
-                request = request with { Language = LanguageVerdict.English };
+                await RunInRegionAsync(transcript, options, cancellationToken);
             }
-
-            var progress = new ProgressRecorder(dbFactory, events, TranscriptChange.Of(transcript));
-            var result = await engine.TranscribeAsync(request, progress, cancellationToken);
-            if (identifies)
+            else
             {
-                (result, transcript.LanguageCode, transcript.LanguageConfidence) = await IdentifiedLanguageAsync(engine, request, result, options.Language, progress, cancellationToken);
+                await RunLocallyAsync(transcript, options, workDirectory, cancellationToken);
             }
-
-            var understood = await understanding.ApplyAsync(request, result, options, engine.Capabilities, transcript.LanguageCode, cancellationToken);
-            if (options.Redaction?.Audio is { } redactedAudio)
-            {
-                await audioRedactor.WriteAsync(transcript.TeamId, transcript.Id, audioPath, understood.RedactedPii, redactedAudio, cancellationToken);
-            }
-
-            Complete(transcript, result, understood, options);
-            logger.LogInformation("Transcribed {TranscriptId}: {Words} words, {Seconds:F1} s of audio", transcriptId, result.Words.Count, result.AudioDurationSeconds);
         }
-        catch (Exception ex) when (ex is AudioDecodingException or AudioFetchException or EngineUnavailableException or UnderstandingRefusedException)
+        catch (Exception ex) when (ex is AudioDecodingException or AudioFetchException or EngineUnavailableException or UnderstandingRefusedException or RegionFailedException)
         {
             Fail(transcript, ex.Message);
             logger.LogInformation("Transcript {TranscriptId} failed: {Reason}", transcriptId, ex.Message);
@@ -114,6 +96,70 @@ public sealed class TranscriptProcessor(
         {
             await queue.EnqueueWebhookAsync(transcriptId, CancellationToken.None);
         }
+    }
+
+    private async Task RunLocallyAsync(Transcript transcript, TranscriptOptions options, string workDirectory, CancellationToken cancellationToken)
+    {
+        // Chosen again at run time: a model may have been removed since the request was accepted.
+        var choice = router.Choose(options);
+        var engine = choice.Engine ?? throw new EngineUnavailableException(choice.Error!);
+        var audioPath = await LocateAudioAsync(transcript, workDirectory, cancellationToken);
+        var request = RecognitionRequestFor(audioPath, options);
+        await speechThreshold.EnsureAsync(request, options.SpeechThreshold, cancellationToken);
+        var identifies = options.Language.Detect && request.Language is null && engine.Capabilities.IdentifiesLanguage;
+        if (options.Language.Detect && !identifies)
+        {
+            // Before recognition: audio that is not English is refused without spending the minutes on it.
+            var language = await languageDetector.DetectAsync(request, options.Language, cancellationToken);
+            (transcript.LanguageCode, transcript.LanguageConfidence) = (language.Code, language.Confidence);
+            request = request with { Language = LanguageVerdict.English };
+        }
+
+        var progress = new ProgressRecorder(dbFactory, events, TranscriptChange.Of(transcript));
+        var result = await engine.TranscribeAsync(request, progress, cancellationToken);
+        if (identifies)
+        {
+            (result, transcript.LanguageCode, transcript.LanguageConfidence) = await IdentifiedLanguageAsync(engine, request, result, options.Language, progress, cancellationToken);
+        }
+
+        var understood = await understanding.ApplyAsync(request, result, options, engine.Capabilities, transcript.LanguageCode, cancellationToken);
+        if (options.Redaction?.Audio is { } redactedAudio)
+        {
+            await audioRedactor.WriteAsync(transcript.TeamId, transcript.Id, audioPath, understood.RedactedPii, redactedAudio, cancellationToken);
+        }
+
+        Complete(transcript, result, understood, options);
+        logger.LogInformation("Transcribed {TranscriptId}: {Words} words, {Seconds:F1} s of audio", transcript.Id, result.Words.Count, result.AudioDurationSeconds);
+    }
+
+    /// <summary>
+    /// A remote region does everything (recognition, formatting, speakers, redaction, insights); its result is stored
+    /// here as if made here. Our own upload is sent there; any other audio_url is passed on for it to fetch.
+    /// </summary>
+    private async Task RunInRegionAsync(Transcript transcript, TranscriptOptions options, CancellationToken cancellationToken)
+    {
+        var region = regions.Find(transcript.Region) is { IsRemote: true } found
+            ? found
+            : throw new RegionFailedException($"Region \"{transcript.Region}\" is no longer configured on this server.");
+        string? audioPath = null;
+        if (transcript.UploadId is { } uploadId && transcript.UpstreamTranscriptId is null)
+        {
+            audioPath = uploads.PathFor(transcript.TeamId, uploadId);
+            if (!File.Exists(audioPath))
+            {
+                throw new AudioFetchException("The uploaded file no longer exists. Please upload it again.");
+            }
+        }
+
+        var result = await remote.RunAsync(region, transcript, options, audioPath, async upstreamId =>
+        {
+            transcript.UpstreamTranscriptId = upstreamId;
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
+        Store(transcript, result.Words, result.Text ?? "", result.Insights, result.AudioDurationSeconds, result.AudioChannels, result.SpeechModelUsed);
+        transcript.Confidence = result.Confidence;
+        (transcript.LanguageCode, transcript.LanguageConfidence) = (result.LanguageCode ?? options.Language.Code, result.LanguageConfidence);
+        logger.LogInformation("Transcribed {TranscriptId} in region {Region}: {Words} words", transcript.Id, region.Name, result.Words.Count);
     }
 
     private static RecognitionRequest RecognitionRequestFor(string audioPath, TranscriptOptions options) => new(audioPath)
@@ -161,17 +207,23 @@ public sealed class TranscriptProcessor(
     private void Complete(Transcript transcript, RecognitionResult result, UnderstoodSpeech understood, TranscriptOptions options)
     {
         var words = understood.Words;
-        transcript.Status = TranscriptStatus.Completed;
-        transcript.Text = understood.Text;
-        transcript.WordsJson = StoredWords.Write(words);
-        transcript.InsightsJson = understood.Insights is { } insights ? StoredInsights.Write(insights) : null;
+        Store(transcript, words, understood.Text, understood.Insights, result.AudioDurationSeconds, result.AudioChannels, result.SpeechModel);
         transcript.Confidence = words.Count == 0 ? null : Math.Round(words.Average(w => w.Confidence), 5);
-        transcript.AudioDurationSeconds = result.AudioDurationSeconds;
-        transcript.AudioChannels = result.AudioChannels;
+        transcript.LanguageCode ??= options.Language.Code ?? (options.Language.Settled is { } settled && settled != LanguageVerdict.English ? settled : "en_us");
+    }
+
+    private void Store(
+        Transcript transcript, IReadOnlyList<Word> words, string text, Insights.TranscriptInsights? insights, double? audioDurationSeconds, int? audioChannels, string? speechModel)
+    {
+        transcript.Status = TranscriptStatus.Completed;
+        transcript.Text = text;
+        transcript.WordsJson = StoredWords.Write(words);
+        transcript.InsightsJson = insights is not null ? StoredInsights.Write(insights) : null;
+        transcript.AudioDurationSeconds = audioDurationSeconds;
+        transcript.AudioChannels = audioChannels;
         var speakers = words.Select(w => w.Speaker).OfType<string>().Distinct().Count();
         transcript.SpeakerCount = speakers == 0 ? null : speakers;
-        transcript.SpeechModelUsed = result.SpeechModel;
-        transcript.LanguageCode ??= options.Language.Code ?? (options.Language.Settled is { } settled && settled != LanguageVerdict.English ? settled : "en_us");
+        transcript.SpeechModelUsed = speechModel;
         transcript.Progress = 100;
         transcript.CompletedAt = clock.GetUtcNow().UtcDateTime;
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WebApp.Data;
 using WebApp.Data.Entities;
+using WebApp.Regions;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
@@ -22,9 +23,11 @@ public sealed class TranscriptSubmitter(ApplicationDbContext db, TranscriptOptio
 {
     /// <param name="ownHost">The host upload URLs are served from, so that a stale upload URL is told from a remote one.</param>
     /// <param name="title">What the browser app shows; defaults to the URL's last segment.</param>
-    public async Task<SubmitResult> SubmitAsync(Guid teamId, string userId, TranscriptOptions options, string? ownHost, string? title, CancellationToken cancellationToken)
+    /// <param name="region">Where it is transcribed, chosen for the team (<see cref="TeamRegions.ChooseAsync"/>).</param>
+    public async Task<SubmitResult> SubmitAsync(
+        Guid teamId, string userId, TranscriptOptions options, string? ownHost, string? title, Region region, CancellationToken cancellationToken)
     {
-        if (validator.Validate(options) is { } invalid)
+        if (validator.Validate(options, region.IsRemote) is { } invalid)
         {
             return new SubmitResult(null, StatusCodes.Status400BadRequest, invalid);
         }
@@ -53,6 +56,7 @@ public sealed class TranscriptSubmitter(ApplicationDbContext db, TranscriptOptio
             TeamId = teamId,
             UserId = userId,
             Status = TranscriptStatus.Queued,
+            Region = region.Name,
             AudioUrl = options.AudioUrl,
             UploadId = uploadId,
             Title = title ?? upload?.FileName ?? (uploadId is null ? Uri.UnescapeDataString(audioUrl.Segments[^1]) : null),

@@ -1,3 +1,5 @@
+using WebApp.Regions;
+
 namespace WebApp.Uploads;
 
 /// <summary>
@@ -10,13 +12,16 @@ public static class UploadUrls
 
     public static string PathFor(Guid uploadId) => Prefix + uploadId;
 
-    /// <summary>The absolute upload_url of an upload, as served from this request's host.</summary>
-    public static string For(HttpRequest request, Guid uploadId) => $"{request.Scheme}://{request.Host}{PathFor(uploadId)}";
+    /// <summary>The absolute upload_url of an upload, under the base URL (and region prefix) the request came to.</summary>
+    public static string For(HttpRequest request, Guid uploadId) => $"{request.ApiBaseUrl()}{PathFor(uploadId)}";
 
+    /// <summary>An upload URL, plain or under a region prefix (<c>/eu/v2/upload/&lt;id&gt;</c>).</summary>
     public static bool TryParse(Uri url, out Guid uploadId)
     {
         uploadId = Guid.Empty;
         var path = url.AbsolutePath;
-        return path.StartsWith(Prefix, StringComparison.Ordinal) && Guid.TryParse(path[Prefix.Length..], out uploadId);
+        var start = path.IndexOf(Prefix, StringComparison.Ordinal);
+        var prefixIsOneSegment = start == 0 || (start > 1 && path.LastIndexOf('/', start - 1) == 0);
+        return start >= 0 && prefixIsOneSegment && Guid.TryParse(path[(start + Prefix.Length)..], out uploadId);
     }
 }

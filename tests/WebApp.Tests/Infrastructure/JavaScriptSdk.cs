@@ -9,12 +9,16 @@ public static class JavaScriptSdk
     /// <param name="script">A file in tests/js, e.g. "sdk-flow.mjs".</param>
     /// <param name="arguments">Passed after the server's base URL and the API key.</param>
     /// <returns>The JSON object the script prints on its last line.</returns>
-    public static async Task<JsonElement> RunAsync(string script, VerbatimServer server, string apiKey, params string[] arguments)
+    public static Task<JsonElement> RunAsync(string script, VerbatimServer server, string apiKey, params string[] arguments) =>
+        RunAsync(script, server.BaseAddress.ToString().TrimEnd('/'), server, apiKey, arguments);
+
+    /// <param name="baseUrl">The SDK's baseUrl, e.g. with a region prefix (http://host/eu).</param>
+    public static async Task<JsonElement> RunAsync(string script, string baseUrl, VerbatimServer server, string apiKey, params string[] arguments)
     {
         var folder = Path.Combine(AppPaths.RepoRoot, "tests", "js");
         Assert.True(Directory.Exists(Path.Combine(folder, "node_modules", "assemblyai")), "run ./test.sh, which installs the SDK with npm");
 
-        var start = new ProcessStartInfo("node", [Path.Combine(folder, script), server.BaseAddress.ToString().TrimEnd('/'), apiKey, .. arguments])
+        var start = new ProcessStartInfo("node", [Path.Combine(folder, script), baseUrl, apiKey, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using WebApp.Accounts;
 using WebApp.Data;
 using WebApp.Data.Entities;
+using WebApp.Regions;
 using WebApp.Transcription;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
@@ -26,16 +27,24 @@ public static class TranscriptApi
         return v2;
     }
 
-    private static async Task<Results<JsonHttpResult<TranscriptResponse>, JsonHttpResult<ApiError>>> Create(HttpContext http, TranscriptSubmitter submitter)
+    private static async Task<Results<JsonHttpResult<TranscriptResponse>, JsonHttpResult<ApiError>>> Create(
+        HttpContext http, TranscriptSubmitter submitter, TeamRegions regions)
     {
+        var teamId = http.User.GetTeamId();
+        var region = await regions.ChooseAsync(teamId, http.RequestedRegion(), http.RequestAborted);
+        if (region.Region is null)
+        {
+            return V2Json.Error(region.StatusCode, region.Error!);
+        }
+
         var (body, error) = await TranscriptRequestReader.ReadAsync(http.Request);
-        var (options, invalid) = body is null ? (null, error) : TranscriptRequestReader.Translate(body);
+        var (options, invalid) = body is null ? (null, error) : TranscriptRequestReader.Translate(body, region.Region.IsRemote);
         if (options is null)
         {
             return V2Json.Error(StatusCodes.Status400BadRequest, invalid!);
         }
 
-        var result = await submitter.SubmitAsync(http.User.GetTeamId(), http.User.GetUserId(), options, http.Request.Host.Value, title: null, http.RequestAborted);
+        var result = await submitter.SubmitAsync(teamId, http.User.GetUserId(), options, http.Request.Host.Value, title: null, region.Region, http.RequestAborted);
         return result.Transcript is null
             ? V2Json.Error(result.StatusCode, result.Error!)
             : V2Json.Ok(TranscriptMapper.ToResponse(result.Transcript));
@@ -108,7 +117,7 @@ public static class TranscriptApi
             ? await query.OrderByDescending(t => t.CreatedAt).Take(pageSize).ToListAsync(http.RequestAborted)
             : (await query.OrderBy(t => t.CreatedAt).Take(pageSize).ToListAsync(http.RequestAborted)).AsEnumerable().Reverse().ToList();
 
-        var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
+        var baseUrl = http.Request.ApiBaseUrl();
         var listUrl = $"{baseUrl}/v2/transcript?limit={pageSize}" + (status is null ? "" : $"&status={status.ToLowerInvariant()}");
         var details = new PageDetails(
             pageSize,
@@ -129,6 +138,7 @@ public static class TranscriptApi
         {
             DeleteOutcome.Deleted => V2Json.Ok(TranscriptMapper.ToResponse(result.Transcript!)),
             DeleteOutcome.StillProcessing => V2Json.Error(StatusCodes.Status400BadRequest, DeleteResult.StillProcessingMessage),
+            DeleteOutcome.UpstreamFailed => V2Json.Error(StatusCodes.Status502BadGateway, result.Error!),
             _ => V2Json.Error(StatusCodes.Status404NotFound, NotFoundMessage),
         };
     }

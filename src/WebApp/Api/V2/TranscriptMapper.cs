@@ -101,15 +101,26 @@ public static class TranscriptMapper
                 s.Text, s.Start, s.End, s.Sentiment.ToString().ToUpperInvariant(), s.Confidence, s.Speaker, s.Channel)).ToList(),
             EntityDetection = options.Insights.EntityDetection,
             Entities = insights?.Entities?.Select(e => new TranscriptEntity(e.Type, e.Text, e.Start, e.End)).ToList(),
-            // Refused at submission (UnsupportedFeatures), so never on.
-            AutoChapters = false,
-            ContentSafety = false,
-            IabCategories = false,
+            // AssemblyAI's hosted models: served by remote regions only (refused for local ones at submission).
+            AutoChapters = options.Hosted.AutoChapters,
+            Chapters = insights?.Hosted?.Chapters is { } chapters ? HostedInsightsWire.ChaptersToWire(chapters) : null,
+            ContentSafety = options.Hosted.ContentSafety,
+            ContentSafetyLabels = insights?.Hosted?.ContentSafety is { } safety ? HostedInsightsWire.SectionsToWire(safety, safety: true) : null,
+            IabCategories = options.Hosted.IabCategories,
+            IabCategoriesResult = insights?.Hosted?.Topics is { } topics ? HostedInsightsWire.SectionsToWire(topics, safety: false) : null,
+            Summarization = options.Hosted.Summarization,
+            SummaryModel = options.Hosted.SummaryModel,
+            SummaryType = options.Hosted.SummaryType,
+            Summary = insights?.Hosted?.Summary,
+            Prompt = options.Hosted.Prompt,
+            Temperature = options.Hosted.Temperature,
+            Region = transcript.Region,
             Throttled = false,
             Error = transcript.Error,
         };
     }
 
+    /// <param name="baseUrl">Where the list was asked for, region prefix included.</param>
     public static TranscriptListItem ToListItem(Transcript transcript, string baseUrl) => new(
         transcript.Id.ToString(),
         $"{baseUrl}/v2/transcript/{transcript.Id}",

@@ -83,10 +83,19 @@ public sealed class TranscriptParams
 
     public bool? Summarization { get; set; }
 
-    /// <summary>Universal-3 Pro's natural-language prompt; refused (<see cref="UnsupportedFeatures"/>).</summary>
+    /// <summary>"informative", "conversational" or "catchy"; with summarization, passed to a remote region.</summary>
+    public string? SummaryModel { get; set; }
+
+    /// <summary>"bullets", "gist", "headline", "paragraph", …; with summarization, passed to a remote region.</summary>
+    public string? SummaryType { get; set; }
+
+    /// <summary>25–100: the least confidence of a content_safety label; passed to a remote region.</summary>
+    public int? ContentSafetyConfidence { get; set; }
+
+    /// <summary>Universal-3 Pro's natural-language prompt; refused locally, passed to a remote region (<see cref="UnsupportedFeatures"/>).</summary>
     public string? Prompt { get; set; }
 
-    /// <summary>Universal-3 Pro's sampling temperature; refused.</summary>
+    /// <summary>Universal-3 Pro's sampling temperature; refused locally, passed to a remote region.</summary>
     public double? Temperature { get; set; }
 
     /// <summary>Universal-3 Pro's audio event tags ("all"); refused.</summary>

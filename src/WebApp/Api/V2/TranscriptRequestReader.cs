@@ -39,10 +39,11 @@ public static class TranscriptRequestReader
     /// enum value, a malformed custom_spelling, a feature this server does not have); the values are checked by
     /// <see cref="TranscriptOptionsValidator"/> when the transcript is submitted.
     /// </summary>
+    /// <param name="remote">For a remote region: AssemblyAI's hosted features pass on instead of being refused.</param>
     /// <returns>The options, or what is wrong, in words for the caller.</returns>
-    public static (TranscriptOptions? Options, string? Error) Translate(TranscriptParams body)
+    public static (TranscriptOptions? Options, string? Error) Translate(TranscriptParams body, bool remote = false)
     {
-        if (UnsupportedFeatures.FirstRequested(body) is { } refusal)
+        if (UnsupportedFeatures.FirstRequested(body, remote) is { } refusal)
         {
             return (null, refusal);
         }
@@ -80,6 +81,9 @@ public static class TranscriptRequestReader
             Keyterms = body.KeytermsPrompt ?? [],
             Redaction = redaction,
             Insights = new InsightOptions(body.EntityDetection == true, body.AutoHighlights == true, body.SentimentAnalysis == true),
+            Hosted = new HostedFeatures(
+                body.Summarization == true, body.SummaryModel, body.SummaryType, body.AutoChapters == true,
+                body.ContentSafety == true, body.ContentSafetyConfidence, body.IabCategories == true, body.Prompt, body.Temperature),
             SpeechThreshold = body.SpeechThreshold,
             Webhook = body.WebhookUrl is null ? null : new WebhookTarget(body.WebhookUrl, body.WebhookAuthHeaderName, body.WebhookAuthHeaderValue),
         }, null);

@@ -118,7 +118,18 @@ public sealed class TranscriptResponse
 
     public bool Summarization { get; init; }
 
+    public string? SummaryModel { get; init; }
+
+    public string? SummaryType { get; init; }
+
     public string? Summary { get; init; }
+
+    public string? Prompt { get; init; }
+
+    public double? Temperature { get; init; }
+
+    /// <summary>Verbatim's own: where the transcript was made ("local", or a configured region such as "eu").</summary>
+    public string Region { get; init; } = "local";
 
     public bool? Throttled { get; init; }
 

@@ -1,15 +1,17 @@
 using Microsoft.AspNetCore.Authorization;
 using WebApp.Accounts;
 using WebApp.Teams;
+using WebApp.Transcription.Engines.Remote;
 
 namespace WebApp.Api.V2;
 
 public static class V2Api
 {
-    /// <summary>What the API needs beyond the pipeline: signed links to redacted audio.</summary>
+    /// <summary>What the API needs beyond the pipeline: signed links to redacted audio, the wire format remote regions speak.</summary>
     public static void AddV2Api(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RedactedAudioLinks>();
+        builder.Services.AddSingleton<IRemoteWireFormat, RemoteWireFormat>();
     }
 
     /// <summary>The AssemblyAI-compatible API, authenticated by API key.</summary>

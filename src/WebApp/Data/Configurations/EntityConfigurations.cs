@@ -78,6 +78,8 @@ internal sealed class TranscriptConfiguration : IEntityTypeConfiguration<Transcr
         transcript.Property(t => t.LanguageCode).HasMaxLength(20);
         transcript.Property(t => t.SpeechModelUsed).HasMaxLength(100);
         transcript.Property(t => t.Title).HasMaxLength(400);
+        transcript.Property(t => t.Region).HasMaxLength(40).HasDefaultValue("local");
+        transcript.Property(t => t.UpstreamTranscriptId).HasMaxLength(100);
         // Listing is always "this team's, newest first".
         transcript.HasIndex(t => new { t.TeamId, t.CreatedAt });
         // The browser's library filters, counts, sorts and pages a team's transcripts from these alone: each is in

@@ -53,6 +53,12 @@ public class Transcript
 
     public string? SpeechModelUsed { get; set; }
 
+    /// <summary>Where the audio is transcribed: "local" (this server's engines) or a configured remote region's name.</summary>
+    public string Region { get; set; } = "local";
+
+    /// <summary>The transcript's id on a remote region's server, once created there; the job resumes following it after a restart.</summary>
+    public string? UpstreamTranscriptId { get; set; }
+
     public string? Error { get; set; }
 
     /// <summary>The status code the webhook_url answered last; null until then, or when it never answered.</summary>

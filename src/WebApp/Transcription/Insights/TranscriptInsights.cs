@@ -7,7 +7,11 @@ namespace WebApp.Transcription.Insights;
 public sealed record TranscriptInsights(
     IReadOnlyList<DetectedEntity>? Entities = null,
     IReadOnlyList<KeyPhrase>? Highlights = null,
-    IReadOnlyList<SentenceSentiment>? Sentiments = null);
+    IReadOnlyList<SentenceSentiment>? Sentiments = null)
+{
+    /// <summary>What a remote region's hosted models found; null for local transcripts.</summary>
+    public HostedInsights? Hosted { get; init; }
+}
 
 /// <summary>One entity entity_detection found.</summary>
 /// <param name="Type">AssemblyAI's EntityType name, e.g. "location" (the PII policies share these names).</param>

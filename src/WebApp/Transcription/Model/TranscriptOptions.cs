@@ -48,6 +48,9 @@ public sealed record TranscriptOptions
     /// <summary>entity_detection, auto_highlights, sentiment_analysis: the audio-intelligence steps asked for.</summary>
     public InsightOptions Insights { get; init; } = InsightOptions.None;
 
+    /// <summary>Steps only a remote region's upstream does (summaries, chapters, …); refused for the local region.</summary>
+    public HostedFeatures Hosted { get; init; } = HostedFeatures.None;
+
     /// <summary>The least share of speech the audio must hold, 0–1; null when not given.</summary>
     public double? SpeechThreshold { get; init; }
 
@@ -119,6 +122,30 @@ public sealed record InsightOptions(bool EntityDetection = false, bool AutoHighl
 
     [JsonIgnore]
     public bool Any => EntityDetection || AutoHighlights || SentimentAnalysis;
+}
+
+/// <summary>
+/// AssemblyAI's hosted models and Universal-3 Pro's settings, which only a remote region serves: they are passed on
+/// to the upstream as given, and what it finds comes back with the transcript (<see cref="Insights.HostedInsights"/>).
+/// </summary>
+public sealed record HostedFeatures(
+    bool Summarization = false,
+    string? SummaryModel = null,
+    string? SummaryType = null,
+    bool AutoChapters = false,
+    bool ContentSafety = false,
+    int? ContentSafetyConfidence = null,
+    bool IabCategories = false,
+    string? Prompt = null,
+    double? Temperature = null)
+{
+    public static HostedFeatures None { get; } = new();
+
+    /// <summary>The API name of the first one asked for, or null.</summary>
+    [JsonIgnore]
+    public string? FirstRequested =>
+        Summarization ? "summarization" : AutoChapters ? "auto_chapters" : ContentSafety ? "content_safety" : IabCategories ? "iab_categories"
+        : Prompt is not null ? "prompt" : Temperature is not null ? "temperature" : null;
 }
 
 /// <param name="Url">webhook_url.</param>

@@ -15,14 +15,22 @@ public sealed class TranscriptOptionsValidator(SpeechModelRouter router)
 
     public const int MaxWordsPerKeyterm = 6;
 
+    /// <param name="remote">
+    /// The transcript goes to a remote region: what its upstream can do is for it to say (an option it refuses ends the
+    /// job in error with its message), so only the shape of the request is checked here, not the local engines.
+    /// </param>
     /// <returns>What is wrong, in words for the caller, or null.</returns>
-    public string? Validate(TranscriptOptions options) =>
+    public string? Validate(TranscriptOptions options, bool remote = false) =>
         ValidateAudio(options)
-        ?? ValidateLanguage(options.Language, options.SpeechThreshold)
+        ?? ValidateLanguage(options.Language, options.SpeechThreshold, remote)
         ?? ValidateWebhook(options.Webhook)
         ?? ValidateSpeakers(options.Speakers)
         ?? ValidateKeyterms(options.Keyterms)
-        ?? ValidateRedaction(options.Redaction)
+        ?? ValidateRedaction(options.Redaction, remote)
+        ?? (remote ? null : LocalOnly(options));
+
+    private string? LocalOnly(TranscriptOptions options) =>
+        (options.Hosted.FirstRequested is { } hosted ? $"{hosted} is not supported by this server's local speech engines; a remote region can serve it." : null)
         ?? EnglishOnly(options)
         ?? router.Choose(options).Error;
 
@@ -48,7 +56,7 @@ public sealed class TranscriptOptionsValidator(SpeechModelRouter router)
             : null;
     }
 
-    private static string? ValidateLanguage(LanguageOptions language, double? speechThreshold)
+    private static string? ValidateLanguage(LanguageOptions language, double? speechThreshold, bool remote)
     {
         if (language.ConfidenceThreshold is < 0 or > 1 || speechThreshold is < 0 or > 1)
         {
@@ -86,7 +94,7 @@ public sealed class TranscriptOptionsValidator(SpeechModelRouter router)
             return "language_detection_options.code_switching_confidence_threshold must be between 0 and 1.";
         }
 
-        return candidates.CodeSwitching == true
+        return candidates.CodeSwitching == true && !remote
             ? "language_detection_options.code_switching is not supported by this server's speech engines: each transcript is in one language."
             : null;
     }
@@ -142,7 +150,7 @@ public sealed class TranscriptOptionsValidator(SpeechModelRouter router)
             : null;
     }
 
-    private static string? ValidateRedaction(RedactionOptions? redaction)
+    private static string? ValidateRedaction(RedactionOptions? redaction, bool remote)
     {
         if (redaction is null)
         {
@@ -159,7 +167,12 @@ public sealed class TranscriptOptionsValidator(SpeechModelRouter router)
             return $"Unknown PII policy \"{unknown}\".";
         }
 
-        if (redaction.Policies.FirstOrDefault(p => !PiiRedactor.SupportedPolicies.Contains(p)) is { } unsupported)
+        if (remote && redaction.Audio is not null)
+        {
+            return "redact_pii_audio is not available in remote regions yet: the redacted audio would stay on the upstream. Use the local region, or redact the text only.";
+        }
+
+        if (!remote && redaction.Policies.FirstOrDefault(p => !PiiRedactor.SupportedPolicies.Contains(p)) is { } unsupported)
         {
             return $"The PII policy \"{unsupported}\" is not supported by this server's local engine. Supported policies: {string.Join(", ", PiiRedactor.SupportedPolicies.Order(StringComparer.Ordinal))}.";
         }

@@ -477,6 +477,33 @@ namespace WebApp.Data.Migrations.Postgres
                     b.ToTable("TeamMembers");
                 });
 
+            modelBuilder.Entity("WebApp.Data.Entities.TeamRegionSetting", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ProtectedApiKey")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TeamId", "Region");
+
+                    b.ToTable("TeamRegionSettings");
+                });
+
             modelBuilder.Entity("WebApp.Data.Entities.Transcript", b =>
                 {
                     b.Property<Guid>("Id")
@@ -526,6 +553,13 @@ namespace WebApp.Data.Migrations.Postgres
                     b.Property<int>("Progress")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("local");
+
                     b.Property<int?>("SpeakerCount")
                         .HasColumnType("integer");
 
@@ -553,6 +587,10 @@ namespace WebApp.Data.Migrations.Postgres
 
                     b.Property<Guid?>("UploadId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("UpstreamTranscriptId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("UserId")
                         .HasColumnType("text");
@@ -744,6 +782,15 @@ namespace WebApp.Data.Migrations.Postgres
                     b.Navigation("Team");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("WebApp.Data.Entities.TeamRegionSetting", b =>
+                {
+                    b.HasOne("WebApp.Data.Entities.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("WebApp.Data.Entities.Transcript", b =>

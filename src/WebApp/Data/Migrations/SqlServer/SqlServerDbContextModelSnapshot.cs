@@ -479,6 +479,33 @@ namespace WebApp.Data.Migrations.SqlServer
                     b.ToTable("TeamMembers");
                 });
 
+            modelBuilder.Entity("WebApp.Data.Entities.TeamRegionSetting", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ProtectedApiKey")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("TeamId", "Region");
+
+                    b.ToTable("TeamRegionSettings");
+                });
+
             modelBuilder.Entity("WebApp.Data.Entities.Transcript", b =>
                 {
                     b.Property<Guid>("Id")
@@ -528,6 +555,13 @@ namespace WebApp.Data.Migrations.SqlServer
                     b.Property<int>("Progress")
                         .HasColumnType("int");
 
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasDefaultValue("local");
+
                     b.Property<int?>("SpeakerCount")
                         .HasColumnType("int");
 
@@ -555,6 +589,10 @@ namespace WebApp.Data.Migrations.SqlServer
 
                     b.Property<Guid?>("UploadId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UpstreamTranscriptId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("UserId")
                         .HasColumnType("nvarchar(max)");
@@ -746,6 +784,15 @@ namespace WebApp.Data.Migrations.SqlServer
                     b.Navigation("Team");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("WebApp.Data.Entities.TeamRegionSetting", b =>
+                {
+                    b.HasOne("WebApp.Data.Entities.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("WebApp.Data.Entities.Transcript", b =>

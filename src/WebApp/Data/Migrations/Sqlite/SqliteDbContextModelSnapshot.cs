@@ -468,6 +468,33 @@ namespace WebApp.Data.Migrations.Sqlite
                     b.ToTable("TeamMembers");
                 });
 
+            modelBuilder.Entity("WebApp.Data.Entities.TeamRegionSetting", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedApiKey")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamId", "Region");
+
+                    b.ToTable("TeamRegionSettings");
+                });
+
             modelBuilder.Entity("WebApp.Data.Entities.Transcript", b =>
                 {
                     b.Property<Guid>("Id")
@@ -517,6 +544,13 @@ namespace WebApp.Data.Migrations.Sqlite
                     b.Property<int>("Progress")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("local");
+
                     b.Property<int?>("SpeakerCount")
                         .HasColumnType("INTEGER");
 
@@ -543,6 +577,10 @@ namespace WebApp.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("UploadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpstreamTranscriptId")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
@@ -735,6 +773,15 @@ namespace WebApp.Data.Migrations.Sqlite
                     b.Navigation("Team");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("WebApp.Data.Entities.TeamRegionSetting", b =>
+                {
+                    b.HasOne("WebApp.Data.Entities.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("WebApp.Data.Entities.Transcript", b =>

@@ -1,0 +1,67 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace WebApp.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class RegionsTeamSettingsAndTranscriptRegion : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Region",
+                table: "Transcripts",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: false,
+                defaultValue: "local");
+
+            migrationBuilder.AddColumn<string>(
+                name: "UpstreamTranscriptId",
+                table: "Transcripts",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "TeamRegionSettings",
+                columns: table => new
+                {
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Region = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Disabled = table.Column<bool>(type: "boolean", nullable: false),
+                    ProtectedApiKey = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    IsDefault = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TeamRegionSettings", x => new { x.TeamId, x.Region });
+                    table.ForeignKey(
+                        name: "FK_TeamRegionSettings_Teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "TeamRegionSettings");
+
+            migrationBuilder.DropColumn(
+                name: "Region",
+                table: "Transcripts");
+
+            migrationBuilder.DropColumn(
+                name: "UpstreamTranscriptId",
+                table: "Transcripts");
+        }
+    }
+}
