@@ -26,6 +26,8 @@ public sealed class VerbatimServer : IAsyncDisposable
             ["Verbatim__Fetch__AllowPrivateAddresses"] = "true",
             ["Verbatim__Fetch__TimeoutSeconds"] = "5",
             ["Logging__LogLevel__Default"] = "Information",
+            // Most tests register several people; the sign-up tests pass the default (InvitedOnly) or others themselves.
+            ["Verbatim__Accounts__SignUpPolicy"] = "Anyone",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -111,6 +113,11 @@ public sealed class VerbatimServer : IAsyncDisposable
         await command.WaitForExitAsync();
         return (command.ExitCode, stdout);
     }
+
+    /// <summary>The server's own SQLite database, for tests to arrange what has no HTTP endpoint (e.g. a membership).</summary>
+    public WebApp.Data.ApplicationDbContext OpenDatabase() => new WebApp.Data.Providers.SqliteDbContext(
+        WebApp.Data.Providers.DesignTime.Options<WebApp.Data.Providers.SqliteDbContext>(
+            o => Microsoft.EntityFrameworkCore.SqliteDbContextOptionsBuilderExtensions.UseSqlite(o, $"Data Source={Path.Combine(DataDirectory, "verbatim.db")}")));
 
     public HttpClient CreateClient(string? apiKey)
     {
