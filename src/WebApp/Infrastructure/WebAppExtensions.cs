@@ -10,6 +10,7 @@ using WebApp.Library;
 using WebApp.Reader;
 using WebApp.Transcription.Events;
 using WebApp.Uploads;
+using WebApp.Usage;
 
 namespace WebApp.Infrastructure;
 
@@ -26,6 +27,7 @@ public static class WebAppExtensions
         builder.Services.AddMudServices();
         builder.Services.AddScoped<TranscriptLibrary>();
         builder.AddTranscriptReader();
+        builder.AddUsage();
         builder.AddV2Api();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -52,6 +54,7 @@ public static class WebAppExtensions
         app.MapBrowserUploads();
         app.MapModelUploads();
         app.MapTranscriptReader();
+        app.MapUsage();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
     }

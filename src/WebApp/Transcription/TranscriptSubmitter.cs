@@ -22,7 +22,8 @@ public sealed class TranscriptSubmitter(ApplicationDbContext db, TranscriptOptio
 {
     /// <param name="ownHost">The host upload URLs are served from, so that a stale upload URL is told from a remote one.</param>
     /// <param name="title">What the browser app shows; defaults to the URL's last segment.</param>
-    public async Task<SubmitResult> SubmitAsync(Guid teamId, string userId, TranscriptOptions options, string? ownHost, string? title, CancellationToken cancellationToken)
+    /// <param name="apiKeyId">The API key the request came with; null for the browser app.</param>
+    public async Task<SubmitResult> SubmitAsync(Guid teamId, string userId, TranscriptOptions options, string? ownHost, string? title, Guid? apiKeyId, CancellationToken cancellationToken)
     {
         if (validator.Validate(options) is { } invalid)
         {
@@ -52,6 +53,7 @@ public sealed class TranscriptSubmitter(ApplicationDbContext db, TranscriptOptio
             Id = Guid.NewGuid(),
             TeamId = teamId,
             UserId = userId,
+            ApiKeyId = apiKeyId,
             Status = TranscriptStatus.Queued,
             AudioUrl = options.AudioUrl,
             UploadId = uploadId,

@@ -35,7 +35,7 @@ public static class TranscriptApi
             return V2Json.Error(StatusCodes.Status400BadRequest, invalid!);
         }
 
-        var result = await submitter.SubmitAsync(http.User.GetTeamId(), http.User.GetUserId(), options, http.Request.Host.Value, title: null, http.RequestAborted);
+        var result = await submitter.SubmitAsync(http.User.GetTeamId(), http.User.GetUserId(), options, http.Request.Host.Value, title: null, http.User.GetApiKeyId(), http.RequestAborted);
         return result.Transcript is null
             ? V2Json.Error(result.StatusCode, result.Error!)
             : V2Json.Ok(TranscriptMapper.ToResponse(result.Transcript));
