@@ -77,7 +77,8 @@ public sealed class TranscriptProcessor(
             }
 
             var understood = await understanding.ApplyAsync(request, result, options, engine.Capabilities, transcript.LanguageCode, cancellationToken);
-            if (options.Redaction?.Audio is { } redactedAudio)
+            // As AssemblyAI: a file in which no speech was found gets redacted audio only when the request asks for it.
+            if (options.Redaction?.Audio is { } redactedAudio && (understood.Words.Count > 0 || redactedAudio.ReturnRedactedNoSpeechAudio == true))
             {
                 await audioRedactor.WriteAsync(transcript.TeamId, transcript.Id, audioPath, understood.RedactedPii, redactedAudio, cancellationToken);
             }
