@@ -62,6 +62,10 @@ public static class ClaimsPrincipalExtensions
     public static Guid GetTeamId(this ClaimsPrincipal user) =>
         Guid.Parse(user.FindFirstValue(ApiKeyAuthenticationHandler.TeamIdClaim) ?? throw new InvalidOperationException("No team on this principal."));
 
+    /// <summary>The API key a call came with; null for a browser session.</summary>
+    public static Guid? GetApiKeyId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ApiKeyAuthenticationHandler.ApiKeyIdClaim), out var keyId) ? keyId : null;
+
     public static string GetUserId(this ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No user on this principal.");
 }

@@ -27,6 +27,8 @@ public abstract class ApplicationDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
 
+    public DbSet<UsageRecord> UsageRecords => Set<UsageRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -13,6 +13,7 @@ using WebApp.Teams;
 using WebApp.Regions;
 using WebApp.Transcription.Events;
 using WebApp.Uploads;
+using WebApp.Usage;
 
 namespace WebApp.Infrastructure;
 
@@ -31,6 +32,7 @@ public static class WebAppExtensions
         builder.AddTranscriptReader();
         builder.AddTeams();
         builder.AddAdministration();
+        builder.AddUsage();
         builder.AddV2Api();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -59,6 +61,7 @@ public static class WebAppExtensions
         app.MapTeams();
         app.MapModelUploads();
         app.MapTranscriptReader();
+        app.MapUsage();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
     }

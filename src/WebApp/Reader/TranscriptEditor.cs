@@ -3,6 +3,7 @@ using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Transcription.Exports;
 using WebApp.Transcription.Formatting;
+using WebApp.Transcription.Insights;
 using WebApp.Transcription.Model;
 
 namespace WebApp.Reader;
@@ -17,7 +18,7 @@ public sealed record EditResult(Transcript? Transcript, string? Error)
 /// <summary>
 /// People's corrections to a completed transcript: speakers' names and words' text. A word keeps its timing and
 /// speaker; the transcript's Text is rebuilt from the words as the job builds it, so the API, the exports and the
-/// library's search all see the correction.
+/// library's search all see the correction, and the insights (entities, key phrases, sentiments) are found again.
 /// </summary>
 public sealed class TranscriptEditor(ApplicationDbContext db)
 {
@@ -74,6 +75,12 @@ public sealed class TranscriptEditor(ApplicationDbContext db)
         var edited = ReplaceWord(words, wordIndex, cleaned);
         transcript.WordsJson = StoredWords.Write(edited);
         transcript.Text = TranscriptFormatter.JoinText(edited);
+        // The insights follow the words, so that what the reader and the API show agrees with the corrected text.
+        if (StoredInsights.Read(transcript) is { } insights)
+        {
+            transcript.InsightsJson = StoredInsights.Write(TranscriptAnalyzer.Reanalyze(insights, edited, wordIndex));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return new EditResult(transcript, null);
     }

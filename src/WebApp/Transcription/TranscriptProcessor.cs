@@ -13,6 +13,7 @@ using WebApp.Transcription.Language;
 using WebApp.Transcription.Model;
 using WebApp.Transcription.Redaction;
 using WebApp.Uploads;
+using WebApp.Usage;
 
 namespace WebApp.Transcription;
 
@@ -87,9 +88,11 @@ public sealed class TranscriptProcessor(
             Directory.Delete(workDirectory, recursive: true);
         }
 
-        // Not the job's token: a result in hand is saved even while the server shuts down. The owed webhook is saved
-        // with it, so a crash before it is queued below still leaves it to be sent (TranscriptionRecovery).
+        // Not the job's token: a result in hand is saved even while the server shuts down. The owed webhook and the
+        // job's usage are saved with it, so a crash before the webhook is queued below still leaves it to be sent
+        // (TranscriptionRecovery), and usage counts the job exactly when its transcript ends.
         transcript.WebhookPending = StoredOptions.Read(transcript).Webhook is not null;
+        await UsageCounter.CountAsync(db, transcript, CancellationToken.None);
         await db.SaveChangesAsync(CancellationToken.None);
         events.Publish(TranscriptChange.Of(transcript));
         if (transcript.WebhookPending)
@@ -123,7 +126,8 @@ public sealed class TranscriptProcessor(
         }
 
         var understood = await understanding.ApplyAsync(request, result, options, engine.Capabilities, transcript.LanguageCode, cancellationToken);
-        if (options.Redaction?.Audio is { } redactedAudio)
+        // As AssemblyAI: a file in which no speech was found gets redacted audio only when the request asks for it.
+        if (options.Redaction?.Audio is { } redactedAudio && (understood.Words.Count > 0 || redactedAudio.ReturnRedactedNoSpeechAudio == true))
         {
             await audioRedactor.WriteAsync(transcript.TeamId, transcript.Id, audioPath, understood.RedactedPii, redactedAudio, cancellationToken);
         }

@@ -24,8 +24,9 @@ public sealed class TranscriptSubmitter(ApplicationDbContext db, TranscriptOptio
     /// <param name="ownHost">The host upload URLs are served from, so that a stale upload URL is told from a remote one.</param>
     /// <param name="title">What the browser app shows; defaults to the URL's last segment.</param>
     /// <param name="region">Where it is transcribed, chosen for the team (<see cref="TeamRegions.ChooseAsync"/>).</param>
+    /// <param name="apiKeyId">The API key the request came with; null for the browser app.</param>
     public async Task<SubmitResult> SubmitAsync(
-        Guid teamId, string userId, TranscriptOptions options, string? ownHost, string? title, Region region, CancellationToken cancellationToken)
+        Guid teamId, string userId, TranscriptOptions options, string? ownHost, string? title, Region region, Guid? apiKeyId, CancellationToken cancellationToken)
     {
         if (validator.Validate(options, region.IsRemote) is { } invalid)
         {
@@ -55,6 +56,7 @@ public sealed class TranscriptSubmitter(ApplicationDbContext db, TranscriptOptio
             Id = Guid.NewGuid(),
             TeamId = teamId,
             UserId = userId,
+            ApiKeyId = apiKeyId,
             Status = TranscriptStatus.Queued,
             Region = region.Name,
             AudioUrl = options.AudioUrl,

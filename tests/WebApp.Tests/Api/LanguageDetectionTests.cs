@@ -54,6 +54,9 @@ public sealed class LanguageDetectionTests(ApiFixture fixture)
     [InlineData("""{"language_detection": true, "language_detection_options": {"expected_languages": ["en"], "fallback_language": "en_uk"}}""", "fallback_language")]
     [InlineData("""{"language_detection": true, "language_detection_options": {"code_switching": true}}""", "code_switching is not supported")]
     [InlineData("""{"language_detection": true, "language_detection_options": "en"}""", "language_detection_options must be an Object")]
+    [InlineData("""{"language_confidence_threshold": 0.7}""", "language_confidence_threshold needs language_detection")]
+    [InlineData("""{"language_code": "en", "language_confidence_threshold": 0.5}""", "language_confidence_threshold needs language_detection")]
+    [InlineData("""{"language_detection": true, "language_detection_options": {"code_switching_confidence_threshold": 0.5}}""", "code_switching_confidence_threshold applies only with code_switching")]
     public async Task Create_WithLanguageOptionsThisServerCannotHonour_Returns400(string options, string message)
     {
         using var ann = fixture.Ann();

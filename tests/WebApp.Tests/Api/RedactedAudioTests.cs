@@ -134,6 +134,10 @@ public sealed class RedactedAudioTests(ApiFixture fixture)
     [InlineData("""{"redact_pii": true, "redact_pii_policies": ["phone_number"], "redact_pii_audio": true, "redact_pii_audio_quality": "flac"}""", "redact_pii_audio_quality must be \"mp3\" or \"wav\"")]
     [InlineData("""{"redact_pii": true, "redact_pii_policies": ["phone_number"], "redact_pii_audio": true, "redact_pii_audio_options": {"override_audio_redaction_method": "hum"}}""", "override_audio_redaction_method must be \"silence\"")]
     [InlineData("""{"redact_pii": true, "redact_pii_policies": ["phone_number"], "redact_pii_audio": "yes"}""", "redact_pii_audio must be a Boolean")]
+    [InlineData("""{"redact_pii_policies": ["phone_number"]}""", "redact_pii_policies needs redact_pii set to true")]
+    [InlineData("""{"redact_pii": false, "redact_pii_sub": "entity_name"}""", "redact_pii_sub needs redact_pii set to true")]
+    [InlineData("""{"redact_pii": true, "redact_pii_policies": ["phone_number"], "redact_pii_audio_quality": "wav"}""", "redact_pii_audio_quality needs redact_pii_audio set to true")]
+    [InlineData("""{"redact_pii": true, "redact_pii_policies": ["phone_number"], "redact_pii_audio_options": {"return_redacted_no_speech_audio": true}}""", "redact_pii_audio_options needs redact_pii_audio set to true")]
     public async Task Create_WithBadRedactedAudioOptions_Returns400(string options, string expected)
     {
         using var ann = fixture.Ann();
@@ -142,6 +146,33 @@ public sealed class RedactedAudioTests(ApiFixture fixture)
         var error = (await V2Client.ReadJsonAsync(response)).GetProperty("error").GetString();
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, error);
         Assert.Contains(expected, error);
+    }
+
+    [Fact]
+    public async Task RedactedAudio_OfAFileWithoutSpeech_OnlyWhenReturnRedactedNoSpeechAudioAsksForIt()
+    {
+        using var ann = fixture.Ann();
+        var silence = TestSpeech.Silence(3);
+        var withheld = await ann.TranscribeAsync(silence, new { redact_pii = true, redact_pii_policies = PhoneNumberPolicy, redact_pii_audio = true });
+        Assert.True(withheld.GetProperty("status").GetString() == "completed", withheld.ToString());
+        Assert.Equal("", withheld.GetProperty("text").GetString());
+        var (status, body) = await ann.GetAsync($"/v2/transcript/{withheld.GetProperty("id").GetString()}/redacted-audio");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("no speech was found", body.GetProperty("error").GetString());
+
+        var asked = await ann.TranscribeAsync(silence, new
+        {
+            redact_pii = true, redact_pii_policies = PhoneNumberPolicy, redact_pii_audio = true,
+            redact_pii_audio_options = new { return_redacted_no_speech_audio = true },
+        });
+        Assert.Equal("completed", asked.GetProperty("status").GetString());
+        Assert.True(asked.GetProperty("redact_pii_audio_options").GetProperty("return_redacted_no_speech_audio").GetBoolean());
+        (status, body) = await ann.GetAsync($"/v2/transcript/{asked.GetProperty("id").GetString()}/redacted-audio");
+        Assert.True(status == HttpStatusCode.OK, body.ToString());
+        Assert.Equal("redacted_audio_ready", body.GetProperty("status").GetString());
+        using var download = await new HttpClient().GetAsync(body.GetProperty("redacted_audio_url").GetString());
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.True((await download.Content.ReadAsByteArrayAsync()).Length > 1000);
     }
 
     [Fact]

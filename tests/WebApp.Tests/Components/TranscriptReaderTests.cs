@@ -110,6 +110,45 @@ public sealed class TranscriptReaderTests : ReaderContext
     }
 
     [Fact]
+    public void Insights_AreShownInAPanel_PlayFromWhereTheyWereSaid_AndFollowACorrection()
+    {
+        Word[] words =
+        [
+            new("The", 0, 200, 0.9, "A"), new("support", 250, 600, 0.9, "A"), new("team", 650, 900, 0.9, "A"), new("was", 950, 1100, 0.9, "A"),
+            new("wonderful.", 1150, 1700, 0.9, "A"), new("We", 2000, 2200, 0.9, "A"), new("flew", 2250, 2500, 0.9, "A"),
+            new("to", 2550, 2650, 0.9, "A"), new("Paris", 2700, 3100, 0.9, "A"), new("yesterday.", 3150, 3700, 0.9, "A"),
+        ];
+        var transcript = Database.AddTranscript(words);
+        var insights = WebApp.Transcription.Insights.TranscriptAnalyzer.Analyze(words, words, new InsightOptions(true, true, true))!;
+        Database.Update(transcript.Id, t => t.InsightsJson = StoredInsights.Write(insights));
+        var reader = RenderReader(transcript.Id);
+
+        var panel = reader.Find("[data-testid=reader-insights]");
+        Assert.Contains("paris yesterday", panel.QuerySelector("[data-testid=insights-highlights]")!.TextContent);
+        var paris = reader.FindAll("[data-testid=insight-entity]").Single(e => e.TextContent.Trim() == "Paris");
+        Assert.Equal("location", paris.GetAttribute("data-type"));
+        Assert.Equal(["POSITIVE", "NEUTRAL"], reader.FindAll("[data-testid=insight-sentiment]").Select(s => s.GetAttribute("data-sentiment")));
+        paris.Click();
+        Assert.Equal(2700, Assert.Single(Player.Invocations["seek"]).Arguments[1]);
+
+        reader.Find("[data-testid=toggle-editing]").Click();
+        Word(reader, "wonderful.").Click();
+        reader.WaitForElement(".mud-dialog input", Patience).Input("awful.");
+        reader.Find("[data-testid=correction-save]").Click();
+
+        reader.WaitForAssertion(() => Assert.Equal("NEGATIVE", reader.FindAll("[data-testid=insight-sentiment]")[0].GetAttribute("data-sentiment")), Patience);
+        Assert.Contains("1 negative", reader.Find("[data-testid=insights-sentiments]").TextContent);
+    }
+
+    [Fact]
+    public void Reader_WithoutInsights_ShowsNoPanel()
+    {
+        var reader = RenderReader(Database.AddTranscript().Id);
+
+        Assert.Empty(reader.FindAll("[data-testid=reader-insights]"));
+    }
+
+    [Fact]
     public void CorrectingAWord_ToNothing_IsRefusedInTheDialog()
     {
         var transcript = Database.AddTranscript();

@@ -3,6 +3,7 @@ using System.Text;
 using WebApp.Data.Entities;
 using WebApp.Reader;
 using WebApp.Transcription.Exports;
+using WebApp.Transcription.Insights;
 using WebApp.Transcription.Model;
 
 namespace WebApp.Tests.Reader;
@@ -71,6 +72,36 @@ public sealed class TranscriptEditorTests : IDisposable
         var match = WordSearch.Find(words, ["evening"]).Single();
         Assert.Equal([3], match.Indexes);
         Assert.Equal(0, WordSearch.Find(words, ["morning"]).Single().Count);
+    }
+
+    [Fact]
+    public async Task EditWord_FindsTheInsightsAgain_AndKeepsEntitiesOnlyRedactionSaw()
+    {
+        Word[] words =
+        [
+            new("The", 0, 200, 0.9, "A"), new("support", 250, 600, 0.9, "A"), new("team", 650, 900, 0.9, "A"), new("was", 950, 1100, 0.9, "A"),
+            new("wonderful.", 1150, 1700, 0.9, "A"), new("[PERSON_NAME]", 2000, 2400, 0.9, "A"), new("flew", 2450, 2700, 0.9, "A"),
+            new("to", 2750, 2850, 0.9, "A"), new("Paris", 2900, 3300, 0.9, "A"), new("yesterday.", 3350, 3900, 0.9, "A"),
+        ];
+        var found = TranscriptAnalyzer.Analyze(words, words, new InsightOptions(EntityDetection: true, AutoHighlights: true, SentimentAnalysis: true))!;
+        // What the job found before redaction hid the name: the stored words can no longer show it was one.
+        var before = found with { Entities = [.. found.Entities!, new DetectedEntity("person_name", "[PERSON_NAME]", 2000, 2400)] };
+        Assert.Equal(Sentiment.Positive, before.Sentiments![0].Sentiment);
+        Assert.Contains(before.Entities!, e => e is { Type: "location", Text: "Paris" });
+        Assert.Contains(before.Highlights!, h => h.Text == "paris yesterday");
+        var transcript = database.AddTranscript(words);
+        database.Update(transcript.Id, t => t.InsightsJson = StoredInsights.Write(before));
+
+        Assert.Null((await EditAsync(editor => editor.EditWordAsync(transcript.TeamId, transcript.Id, 4, "terrible."))).Error);
+        Assert.Null((await EditAsync(editor => editor.EditWordAsync(transcript.TeamId, transcript.Id, 8, "there"))).Error);
+
+        var after = StoredInsights.Read(database.Reload(transcript.Id))!;
+        Assert.Equal(Sentiment.Negative, after.Sentiments![0].Sentiment);
+        Assert.Equal("The support team was terrible.", after.Sentiments[0].Text);
+        Assert.DoesNotContain(after.Highlights!, h => h.Text.Contains("paris", StringComparison.Ordinal));
+        Assert.Contains(after.Highlights!, h => h.Text == "support team");
+        Assert.DoesNotContain(after.Entities!, e => e.Type == "location");
+        Assert.Contains(after.Entities!, e => e is { Type: "person_name", Start: 2000 });
     }
 
     [Theory]

@@ -56,7 +56,7 @@ public static class RedactedAudioApi
     /// <summary>Why the transcript has no redacted audio to give, or null if it should have.</summary>
     private static string? Unavailable(Transcript transcript)
     {
-        if (StoredOptions.Read(transcript).Redaction?.Audio is null)
+        if (StoredOptions.Read(transcript).Redaction?.Audio is not { } audio)
         {
             return "Redacted audio is only available for transcripts created with redact_pii_audio set to true.";
         }
@@ -65,6 +65,8 @@ public static class RedactedAudioApi
         {
             { DeletedAt: not null } => "The redacted audio was deleted along with the transcript.",
             { Status: TranscriptStatus.Error } => "There is no redacted audio: the transcript failed.",
+            { Text: null or "" } when audio.ReturnRedactedNoSpeechAudio != true =>
+                "There is no redacted audio: no speech was found in the file. Set redact_pii_audio_options.return_redacted_no_speech_audio to true to get it anyway.",
             _ => null,
         };
     }

@@ -44,7 +44,7 @@ public static class TranscriptApi
             return V2Json.Error(StatusCodes.Status400BadRequest, invalid!);
         }
 
-        var result = await submitter.SubmitAsync(teamId, http.User.GetUserId(), options, http.Request.Host.Value, title: null, region.Region, http.RequestAborted);
+        var result = await submitter.SubmitAsync(teamId, http.User.GetUserId(), options, http.Request.Host.Value, title: null, region.Region, http.User.GetApiKeyId(), http.RequestAborted);
         return result.Transcript is null
             ? V2Json.Error(result.StatusCode, result.Error!)
             : V2Json.Ok(TranscriptMapper.ToResponse(result.Transcript));

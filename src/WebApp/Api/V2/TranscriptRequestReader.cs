@@ -111,6 +111,17 @@ public static class TranscriptRequestReader
             return (null, "redact_pii_audio needs redact_pii set to true: the audio is redacted where the text is.");
         }
 
+        // Settings of a redaction that was not asked for would be echoed back and do nothing: refused instead.
+        if (body.RedactPii != true && (body.RedactPiiPolicies is not null || body.RedactPiiSub is not null))
+        {
+            return (null, $"{(body.RedactPiiPolicies is not null ? "redact_pii_policies" : "redact_pii_sub")} needs redact_pii set to true.");
+        }
+
+        if (body.RedactPiiAudio != true && (body.RedactPiiAudioQuality is not null || body.RedactPiiAudioOptions is not null))
+        {
+            return (null, $"{(body.RedactPiiAudioQuality is not null ? "redact_pii_audio_quality" : "redact_pii_audio_options")} needs redact_pii_audio set to true.");
+        }
+
         if (body.RedactPii != true)
         {
             return (null, null);

@@ -106,3 +106,15 @@ internal sealed class ShareLinkConfiguration : IEntityTypeConfiguration<ShareLin
         link.HasOne<Transcript>().WithMany().HasForeignKey(l => l.TranscriptId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class UsageRecordConfiguration : IEntityTypeConfiguration<UsageRecord>
+{
+    public void Configure(EntityTypeBuilder<UsageRecord> usage)
+    {
+        // One row per transcript: a second attempt to count the same job fails instead of counting twice.
+        usage.HasKey(u => u.TranscriptId);
+        // No foreign key to the transcript: usage outlives it. Reports read a team's days in order.
+        usage.HasIndex(u => new { u.TeamId, u.Day });
+        usage.HasOne<Team>().WithMany().HasForeignKey(u => u.TeamId);
+    }
+}

@@ -6,7 +6,11 @@ public class Transcript
 
     public Guid TeamId { get; set; }
 
+    /// <summary>Who submitted it.</summary>
     public string? UserId { get; set; }
+
+    /// <summary>The API key it was submitted with; null when it came from the browser app.</summary>
+    public Guid? ApiKeyId { get; set; }
 
     public TranscriptStatus Status { get; set; }
 

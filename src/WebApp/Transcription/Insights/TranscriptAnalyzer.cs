@@ -21,6 +21,30 @@ public static class TranscriptAnalyzer
                 options.SentimentAnalysis ? Sentiments(stored) : null);
 
     /// <summary>
+    /// The insights again after a person corrected one word (the reader): key phrases and sentiments are found anew in
+    /// the corrected words. Entities are too, except those found before redaction: redacted words ("####") cannot be
+    /// read again, so an earlier entity that no new one overlaps and that does not touch the corrected word is kept.
+    /// </summary>
+    public static TranscriptInsights Reanalyze(TranscriptInsights before, IReadOnlyList<Word> corrected, int correctedIndex)
+    {
+        var word = corrected[correctedIndex];
+        IReadOnlyList<DetectedEntity>? entities = null;
+        if (before.Entities is { } earlier)
+        {
+            var found = Entities(corrected, corrected);
+            var kept = earlier.Where(e => !Overlaps(e.Start, e.End, word.Start, word.End) && !found.Any(f => Overlaps(e.Start, e.End, f.Start, f.End)));
+            entities = [.. found.Concat(kept).OrderBy(e => e.Start).ThenBy(e => e.End)];
+        }
+
+        return new TranscriptInsights(
+            entities,
+            before.Highlights is null ? null : KeyPhraseExtractor.Extract(corrected),
+            before.Sentiments is null ? null : Sentiments(corrected));
+    }
+
+    private static bool Overlaps(int start, int end, int otherStart, int otherEnd) => start < otherEnd && otherStart < end;
+
+    /// <summary>
     /// Every kind of entity the PII detectors know, found before redaction so that redacting one kind (say, names)
     /// does not stop another (say, a place inside a redacted address) from being found; the text is then read from
     /// the stored words, so what redaction hid stays hidden.

@@ -27,6 +27,12 @@ public static class TranscriptFeatures
 
     public static readonly TranscriptFeature FilterProfanity = new("filter_profanity", "Filter profanity");
 
+    public static readonly TranscriptFeature EntityDetection = new("entity_detection", "Find names, places and other entities");
+
+    public static readonly TranscriptFeature AutoHighlights = new("auto_highlights", "Key phrases");
+
+    public static readonly TranscriptFeature SentimentAnalysis = new("sentiment_analysis", "Sentiment of each sentence");
+
     /// <summary>The PII policies the form offers: the ones the redactor finds.</summary>
     public static IReadOnlyList<string> PiiPolicies { get; } = PiiPolicy.Supported.Order(StringComparer.Ordinal).ToList();
 }

@@ -63,6 +63,12 @@ public sealed class TranscriptOptionsValidator(SpeechModelRouter router)
             return "language_confidence_threshold and speech_threshold must be between 0 and 1.";
         }
 
+        // 0 is AssemblyAI's default, which asks for nothing; any other threshold is one only detection can apply.
+        if (language.ConfidenceThreshold is > 0 && !language.Detect)
+        {
+            return "language_confidence_threshold needs language_detection set to true: it is the lowest confidence of the detected language to accept.";
+        }
+
         if (language.Detect && language.Code is not null)
         {
             return "language_code and language_detection cannot be used together: set language_code to choose the language, or language_detection to detect it.";
@@ -94,8 +100,13 @@ public sealed class TranscriptOptionsValidator(SpeechModelRouter router)
             return "language_detection_options.code_switching_confidence_threshold must be between 0 and 1.";
         }
 
-        return candidates.CodeSwitching == true && !remote
-            ? "language_detection_options.code_switching is not supported by this server's speech engines: each transcript is in one language."
+        if (candidates.CodeSwitching == true && !remote)
+        {
+            return "language_detection_options.code_switching is not supported by this server's speech engines: each transcript is in one language.";
+        }
+
+        return candidates.CodeSwitchingConfidenceThreshold is not null && candidates.CodeSwitching != true
+            ? "language_detection_options.code_switching_confidence_threshold applies only with code_switching."
             : null;
     }
 

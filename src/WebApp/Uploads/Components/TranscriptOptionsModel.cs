@@ -40,6 +40,12 @@ public sealed class TranscriptOptionsModel
 
     public bool FilterProfanity { get; set; }
 
+    public bool EntityDetection { get; set; }
+
+    public bool AutoHighlights { get; set; }
+
+    public bool SentimentAnalysis { get; set; }
+
     /// <summary>keyterms_prompt as typed: terms separated by commas or new lines.</summary>
     public string? Keyterms { get; set; }
 
@@ -75,6 +81,8 @@ public sealed class TranscriptOptionsModel
                 ? new RedactionOptions([.. PiiPolicies], Audio: On(TranscriptFeatures.RedactPiiAudio, RedactPiiAudio) ? new RedactedAudioOptions() : null)
                 : null,
             Keyterms = TranscriptFeatures.Keyterms.Supported ? KeytermList : [],
+            Insights = new InsightOptions(
+                On(TranscriptFeatures.EntityDetection, EntityDetection), On(TranscriptFeatures.AutoHighlights, AutoHighlights), On(TranscriptFeatures.SentimentAnalysis, SentimentAnalysis)),
             Formatting = FormattingOptions.AssemblyAiDefaults with { FilterProfanity = On(TranscriptFeatures.FilterProfanity, FilterProfanity) },
         };
     }

@@ -98,6 +98,24 @@ public sealed class NewTranscriptPageTests : TranscriptPagesContext
     }
 
     [Fact]
+    public async Task InsightSwitches_AreSentWithTheTranscript()
+    {
+        var page = Render<NewTranscriptPage>();
+        page.Find("input[data-testid=url-input]").Input("https://example.com/review.mp3");
+        page.Find("[data-testid=option-entity_detection] input").Change(true);
+        page.Find("[data-testid=option-sentiment_analysis] input").Change(true);
+        page.WaitForAssertion(() => Assert.False(Submit(page).HasAttribute("disabled")), Patience);
+        Assert.Equal("true", page.Find("[data-testid=option-auto_highlights]").GetAttribute("data-supported"));
+
+        Submit(page).Click();
+
+        page.WaitForElement("[data-testid=upload-item][data-state=submitted]", Patience);
+        await using var db = Database.CreateDbContext();
+        var options = StoredOptions.Read(await db.Transcripts.SingleAsync());
+        Assert.Equal(new InsightOptions(EntityDetection: true, AutoHighlights: false, SentimentAnalysis: true), options.Insights);
+    }
+
+    [Fact]
     public void KeyTerms_TooLong_AreRefusedWithAReason()
     {
         var page = Render<NewTranscriptPage>();
@@ -154,5 +172,6 @@ public sealed class NewTranscriptPageTests : TranscriptPagesContext
     [
         TranscriptFeatures.SpeakerLabels, TranscriptFeatures.SpeakersExpected, TranscriptFeatures.Multichannel, TranscriptFeatures.LanguageDetection,
         TranscriptFeatures.RedactPii, TranscriptFeatures.RedactPiiAudio, TranscriptFeatures.Keyterms, TranscriptFeatures.FilterProfanity,
+        TranscriptFeatures.EntityDetection, TranscriptFeatures.AutoHighlights, TranscriptFeatures.SentimentAnalysis,
     ];
 }

@@ -510,6 +510,9 @@ namespace WebApp.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ApiKeyId")
+                        .HasColumnType("uuid");
+
                     b.Property<int?>("AudioChannels")
                         .HasColumnType("integer");
 
@@ -619,6 +622,40 @@ namespace WebApp.Data.Migrations.Postgres
                     b.HasIndex(new[] { "TeamId", "DeletedAt", "Title", "Id", "Status", "CreatedAt" }, "IX_Transcripts_Library_Title");
 
                     b.ToTable("Transcripts");
+                });
+
+            modelBuilder.Entity("WebApp.Data.Entities.UsageRecord", b =>
+                {
+                    b.Property<Guid>("TranscriptId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ApiKeyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("AudioSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Failed")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("TranscriptId");
+
+                    b.HasIndex("TeamId", "Day");
+
+                    b.ToTable("UsageRecords");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -794,6 +831,15 @@ namespace WebApp.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("WebApp.Data.Entities.Transcript", b =>
+                {
+                    b.HasOne("WebApp.Data.Entities.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WebApp.Data.Entities.UsageRecord", b =>
                 {
                     b.HasOne("WebApp.Data.Entities.Team", null)
                         .WithMany()

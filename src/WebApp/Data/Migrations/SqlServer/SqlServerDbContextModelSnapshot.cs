@@ -512,6 +512,9 @@ namespace WebApp.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("ApiKeyId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int?>("AudioChannels")
                         .HasColumnType("int");
 
@@ -621,6 +624,40 @@ namespace WebApp.Data.Migrations.SqlServer
                     b.HasIndex(new[] { "TeamId", "DeletedAt", "Title", "Id", "Status", "CreatedAt" }, "IX_Transcripts_Library_Title");
 
                     b.ToTable("Transcripts");
+                });
+
+            modelBuilder.Entity("WebApp.Data.Entities.UsageRecord", b =>
+                {
+                    b.Property<Guid>("TranscriptId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ApiKeyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<double>("AudioSeconds")
+                        .HasColumnType("float");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("EndedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("Failed")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("TranscriptId");
+
+                    b.HasIndex("TeamId", "Day");
+
+                    b.ToTable("UsageRecords");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -796,6 +833,15 @@ namespace WebApp.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("WebApp.Data.Entities.Transcript", b =>
+                {
+                    b.HasOne("WebApp.Data.Entities.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WebApp.Data.Entities.UsageRecord", b =>
                 {
                     b.HasOne("WebApp.Data.Entities.Team", null)
                         .WithMany()
