@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WebApp.Data;
 using WebApp.Data.Entities;
+using WebApp.Teams;
 
 namespace WebApp.Accounts;
 
@@ -11,7 +12,7 @@ namespace WebApp.Accounts;
 public static class TeamAdmins
 {
     /// <summary>The roles that administer a team.</summary>
-    public static bool Administers(TeamRole role) => role == TeamRole.Admin;
+    public static bool Administers(TeamRole role) => role.CanManage();
 
     public static async Task<bool> IsTeamAdminAsync(this ApplicationDbContext db, Guid teamId, string userId, CancellationToken cancellationToken = default)
     {

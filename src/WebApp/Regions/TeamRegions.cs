@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using WebApp.Accounts;
 using WebApp.Data;
 using WebApp.Data.Entities;
 
@@ -27,8 +28,8 @@ public sealed class TeamRegions(ApplicationDbContext db, RegionCatalog catalog, 
     private readonly IDataProtector protector = dataProtection.CreateProtector("Verbatim.Regions.TeamApiKey");
 
     /// <summary>The one place that says who may change a team's regions: its owners and admins.</summary>
-    public async Task<bool> IsTeamAdminAsync(Guid teamId, string userId, CancellationToken cancellationToken = default) =>
-        await db.TeamMembers.AnyAsync(m => m.TeamId == teamId && m.UserId == userId && (m.Role == TeamRole.Owner || m.Role == TeamRole.Admin), cancellationToken);
+    public Task<bool> IsTeamAdminAsync(Guid teamId, string userId, CancellationToken cancellationToken = default) =>
+        db.IsTeamAdminAsync(teamId, userId, cancellationToken);
 
     public async Task<IReadOnlyList<TeamRegion>> ListAsync(Guid teamId, CancellationToken cancellationToken = default)
     {

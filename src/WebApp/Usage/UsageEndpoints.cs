@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using WebApp.Accounts;
 using WebApp.Data;
 
+using WebApp.Teams;
+
 namespace WebApp.Usage;
 
 /// <summary>The usage feature's services and its CSV download, for team admins signed in to the browser app.</summary>
@@ -25,8 +27,8 @@ public static class UsageEndpoints
     }
 
     /// <summary>The team whose usage a signed-in user sees: the team they act for in the browser app.</summary>
-    public static Task<Guid?> UsageTeamIdAsync(this ApplicationDbContext db, string userId, CancellationToken cancellationToken = default) =>
-        db.FindPersonalTeamIdAsync(userId, cancellationToken);
+    public static async Task<Guid?> UsageTeamIdAsync(this ApplicationDbContext db, string userId, CancellationToken cancellationToken = default) =>
+        (await db.FindActiveMembershipAsync(userId, cancellationToken))?.TeamId;
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadCsv(
         HttpContext http, ApplicationDbContext db, UsageReport report, TimeProvider clock, string? from, string? to)
