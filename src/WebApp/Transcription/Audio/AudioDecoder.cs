@@ -55,8 +55,8 @@ public sealed class AudioDecoder(string? scratchDirectory = null)
     public static async Task<int?> CountChannelsAsync(string path, CancellationToken cancellationToken)
     {
         var channels = await ExternalProcess.QueryAsync("ffprobe",
-            ["-v", "error", "-protocol_whitelist", "file", "-select_streams", "a:0", "-show_entries", "stream=channels", "-of", "csv=p=0",
-             "file:" + Path.GetFullPath(path)], cancellationToken);
+            ["-v", "error", "-select_streams", "a:0", "-show_entries", "stream=channels", "-of", "csv=p=0", .. FfmpegInput.ForProbe(path)],
+            cancellationToken);
         return int.TryParse(channels?.Split('\n')[0].Trim(), out var count) && count > 0 ? count : null;
     }
 
@@ -64,7 +64,7 @@ public sealed class AudioDecoder(string? scratchDirectory = null)
     public static async Task<double?> ProbeDurationSecondsAsync(string path, CancellationToken cancellationToken)
     {
         var duration = await ExternalProcess.QueryAsync("ffprobe",
-            ["-v", "error", "-protocol_whitelist", "file", "-show_entries", "format=duration", "-of", "csv=p=0", "file:" + Path.GetFullPath(path)],
+            ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", .. FfmpegInput.ForProbe(path)],
             cancellationToken);
         return double.TryParse(duration?.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? seconds : null;
     }
@@ -78,8 +78,8 @@ public sealed class AudioDecoder(string? scratchDirectory = null)
             arguments.AddRange(["-ss", Seconds(window.StartMs)]);
         }
 
-        // "file:" and the whitelist keep a crafted name or playlist from making ffmpeg open URLs or other protocols.
-        arguments.AddRange(["-protocol_whitelist", "file", "-i", "file:" + fullPath, "-vn", "-sn", "-dn"]);
+        arguments.AddRange(FfmpegInput.For(fullPath));
+        arguments.AddRange(["-vn", "-sn", "-dn"]);
         if (window.EndMs is { } endMs)
         {
             arguments.AddRange(["-t", Seconds(endMs - window.StartMs)]);
@@ -119,7 +119,7 @@ public sealed class AudioDecoder(string? scratchDirectory = null)
         var mimeType = await ExternalProcess.QueryAsync("file", ["--brief", "--mime-type", "--", fullPath], cancellationToken);
         var description = await ExternalProcess.QueryAsync("file", ["--brief", "--", fullPath], cancellationToken);
         var streams = await ExternalProcess.QueryAsync("ffprobe",
-            ["-v", "error", "-protocol_whitelist", "file", "-show_entries", "stream=codec_type", "-of", "csv=p=0", "file:" + fullPath], cancellationToken);
+            ["-v", "error", "-show_entries", "stream=codec_type", "-of", "csv=p=0", .. FfmpegInput.ForProbe(fullPath)], cancellationToken);
 
         var message = NoAudio;
         if (mimeType is not null)
