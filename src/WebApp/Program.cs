@@ -2,11 +2,13 @@ using WebApp.Accounts;
 using WebApp.Api.V2;
 using WebApp.Data;
 using WebApp.Infrastructure;
+using WebApp.Limits;
 using WebApp.Transcription;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPersistence();
 builder.AddAccounts();
+builder.AddLimits();
 builder.AddTranscription();
 builder.AddWebApp();
 

@@ -1,3 +1,5 @@
+using WebApp.Infrastructure;
+
 namespace WebApp.Uploads;
 
 /// <summary>
@@ -10,8 +12,8 @@ public static class UploadUrls
 
     public static string PathFor(Guid uploadId) => Prefix + uploadId;
 
-    /// <summary>The absolute upload_url of an upload, as served from this request's host.</summary>
-    public static string For(HttpRequest request, Guid uploadId) => $"{request.Scheme}://{request.Host}{PathFor(uploadId)}";
+    /// <summary>The absolute upload_url of an upload, from the public base URL (or this request's host when none is set).</summary>
+    public static string For(HttpRequest request, Guid uploadId) => ReverseProxy.PublicBaseUrl(request) + PathFor(uploadId);
 
     public static bool TryParse(Uri url, out Guid uploadId)
     {

@@ -105,12 +105,12 @@ public static class TranscriptMapper
             AutoChapters = false,
             ContentSafety = false,
             IabCategories = false,
-            Throttled = false,
+            Throttled = transcript.Throttled,
             Error = transcript.Error,
         };
     }
 
-    public static TranscriptListItem ToListItem(Transcript transcript, string baseUrl) => new(
+    public static TranscriptListItem ToListItem(TranscriptListRow transcript, string baseUrl) => new(
         transcript.Id.ToString(),
         $"{baseUrl}/v2/transcript/{transcript.Id}",
         transcript.Status.Name(),

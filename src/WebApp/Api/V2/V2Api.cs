@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using WebApp.Accounts;
+using WebApp.Limits;
 
 namespace WebApp.Api.V2;
 
@@ -17,6 +18,7 @@ public static class V2Api
         var v2 = app.MapGroup("/v2")
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName })
             .DisableAntiforgery()
+            .RequireRateLimiting(ApiRateLimiting.PerApiKey)
             .WithTags("transcript");
         v2.MapUploadApi();
         v2.MapTranscriptApi();
