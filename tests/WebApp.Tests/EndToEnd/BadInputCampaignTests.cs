@@ -133,7 +133,7 @@ public sealed class BadInputCampaignTests : IAsyncLifetime
         await ExpectAsync(WithKey("not-a-key"), "wrong key", HttpMethod.Get, "/v2/transcript", null, 401, "Authentication error");
         await ExpectAsync(WithKey("Bearer "), "empty bearer", HttpMethod.Get, "/v2/transcript", null, 401, "Authentication error");
         await ExpectAsync(WithKey(new string('k', 10_000)), "10 kB key", HttpMethod.Get, "/v2/transcript", null, 401, "Authentication error");
-        await ExpectAsync(WithKey("ключ-ñ"), "non-ASCII key", HttpMethod.Get, "/v2/transcript", null, 401, "Authentication error");
+        await ExpectAsync(WithKey("' OR 1=1 --"), "SQL in the key", HttpMethod.Get, "/v2/transcript", null, 401, "Authentication error");
         await ExpectAsync(anonymous, "no key upload", HttpMethod.Post, "/v2/upload", new ByteArrayContent([1, 2, 3]), 401, "Authentication error");
         await ExpectAsync(bobWithoutRedirects, "API key on the hub", HttpMethod.Post, "/hubs/transcripts/negotiate?negotiateVersion=1", null, [401, 302], null);
     }

@@ -38,7 +38,7 @@ public sealed class UploadExpiryTests : IDisposable
         Assert.Equal(1, await expiry.RemoveExpiredAsync(CancellationToken.None));
 
         await using var check = database.CreateDbContext();
-        Assert.Equal([oldButUsed, recent], check.Uploads.Select(u => u.Id).AsEnumerable().Order());
+        Assert.Equal(new[] { oldButUsed, recent }.Order(), check.Uploads.Select(u => u.Id).AsEnumerable().Order());
         Assert.False(File.Exists(store.PathFor(teamId, old)));
         Assert.True(File.Exists(store.PathFor(teamId, oldButUsed)));
         Assert.True(File.Exists(store.PathFor(teamId, recent)));
