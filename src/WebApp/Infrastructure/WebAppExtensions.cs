@@ -25,6 +25,7 @@ public static class WebAppExtensions
         // A build output (tests, `dotnet run` in any environment) finds its static files through the SDK's manifest;
         // a published app has them in wwwroot and this does nothing.
         builder.WebHost.UseStaticWebAssets();
+        builder.AddReverseProxy();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
@@ -42,6 +43,7 @@ public static class WebAppExtensions
 
     public static void UseWebApp(this WebApplication app)
     {
+        app.UseReverseProxy();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -50,6 +52,8 @@ public static class WebAppExtensions
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<V2ErrorHandling>();
         app.UseAntiforgery();
+        // After authorization (which WebApplication adds first), so the limiter knows the API key.
+        app.UseRateLimiter();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health");

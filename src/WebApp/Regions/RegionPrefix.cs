@@ -1,3 +1,4 @@
+using WebApp.Infrastructure;
 namespace WebApp.Regions;
 
 /// <summary>The region a request's base URL named (<c>/eu/v2/…</c>); absent for plain <c>/v2</c>.</summary>
@@ -43,5 +44,5 @@ public static class RequestedRegionExtensions
     public static string? RequestedRegion(this HttpContext context) => context.Features.Get<RequestedRegion>()?.Name;
 
     /// <summary>scheme://host plus the region prefix, so URLs the API returns stay under the base URL the client used.</summary>
-    public static string ApiBaseUrl(this HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+    public static string ApiBaseUrl(this HttpRequest request) => ReverseProxy.PublicBaseUrl(request) + request.PathBase;
 }

@@ -3,6 +3,7 @@ using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Infrastructure;
 using WebApp.Transcription.Engines.Remote;
+using WebApp.Transcription.Model;
 using WebApp.Uploads;
 
 namespace WebApp.Transcription;
@@ -63,12 +64,21 @@ public sealed class TranscriptDeleter(ApplicationDbContext db, UploadStore uploa
         transcript.InsightsJson = null;
         transcript.Confidence = null;
         transcript.AudioUrl = DeletedAudioUrl;
+        // Nothing the user gave is kept: options (key terms, webhook secret), title, names, and an error that may quote the URL.
+        transcript.OptionsJson = StoredOptions.Write(new TranscriptOptions { AudioUrl = DeletedAudioUrl });
+        transcript.Title = null;
+        transcript.SpeakerNamesJson = null;
+        transcript.Error = transcript.Error is null ? null : "Deleted by user.";
         transcript.DeletedAt ??= clock.GetUtcNow().UtcDateTime;
         if (transcript.UploadId is { } uploadId)
         {
-            uploads.Delete(transcript.TeamId, uploadId);
-            await db.Uploads.Where(u => u.Id == uploadId && u.TeamId == transcript.TeamId).ExecuteDeleteAsync(cancellationToken);
             transcript.UploadId = null;
+            // The same upload_url may feed several transcripts; the file goes with the last of them.
+            if (!await db.Transcripts.AnyAsync(t => t.UploadId == uploadId && t.Id != transcript.Id, cancellationToken))
+            {
+                uploads.Delete(transcript.TeamId, uploadId);
+                await db.Uploads.Where(u => u.Id == uploadId && u.TeamId == transcript.TeamId).ExecuteDeleteAsync(cancellationToken);
+            }
         }
 
         redactedAudio.Delete(transcript.TeamId, transcript.Id);

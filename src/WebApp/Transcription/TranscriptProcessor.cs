@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Infrastructure;
+using WebApp.Limits;
 using WebApp.Regions;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
@@ -34,8 +35,10 @@ public sealed class TranscriptProcessor(
     TranscriptionQueue queue,
     RegionCatalog regions,
     RemoteRegionRunner remote,
+    TeamJobAdmission admission,
     ITranscriptEvents events,
     IOptions<VerbatimOptions> options,
+    IOptions<LimitsOptions> limits,
     TimeProvider clock,
     ILogger<TranscriptProcessor> logger)
 {
@@ -55,6 +58,8 @@ public sealed class TranscriptProcessor(
 
         var workDirectory = Path.Combine(options.Value.DataDirectoryFullPath, "work", transcriptId.ToString());
         Directory.CreateDirectory(workDirectory);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var timeLimit = TimeSpan.Zero;
         try
         {
             var options = StoredOptions.Read(transcript);
@@ -64,19 +69,29 @@ public sealed class TranscriptProcessor(
             }
             else
             {
-                await RunLocallyAsync(transcript, options, workDirectory, cancellationToken);
+                var audioPath = await LocateAudioAsync(transcript, workDirectory, cancellationToken);
+                await EnsureChannelsWithinLimitAsync(audioPath, options, cancellationToken);
+                // A wall-clock bound from the audio's length, so that no file keeps a job slot for ever.
+                timeLimit = await TimeLimitAsync(audioPath, cancellationToken);
+                deadline.CancelAfter(timeLimit);
+                await RunLocallyAsync(transcript, options, audioPath, deadline.Token);
             }
         }
         catch (Exception ex) when (ex is AudioDecodingException or AudioFetchException or EngineUnavailableException or UnderstandingRefusedException or RegionFailedException)
         {
             Fail(transcript, ex.Message);
-            logger.LogInformation("Transcript {TranscriptId} failed: {Reason}", transcriptId, ex.Message);
+            logger.LogInformation("Transcript {TranscriptId} failed: {Reason}", transcriptId, ex is AudioFetchException fetch ? "download failed: " + fetch.Reason : ex.Message);
         }
         catch (LanguageRejectedException ex)
         {
             (transcript.LanguageCode, transcript.LanguageConfidence) = (ex.Language.Code, ex.Language.Confidence);
             Fail(transcript, ex.Message);
             logger.LogInformation("Transcript {TranscriptId} failed language detection: {Reason}", transcriptId, ex.Message);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            Fail(transcript, $"Transcription took longer than its time limit of {timeLimit.TotalMinutes:0} minutes and was stopped.");
+            logger.LogWarning("Transcript {TranscriptId} was stopped after its time limit of {Limit}", transcriptId, timeLimit);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -99,14 +114,36 @@ public sealed class TranscriptProcessor(
         {
             await queue.EnqueueWebhookAsync(transcriptId, CancellationToken.None);
         }
+
+        await admission.ReleaseAsync(transcript.TeamId, CancellationToken.None);
     }
 
-    private async Task RunLocallyAsync(Transcript transcript, TranscriptOptions options, string workDirectory, CancellationToken cancellationToken)
+    private async Task EnsureChannelsWithinLimitAsync(string audioPath, TranscriptOptions options, CancellationToken cancellationToken)
+    {
+        var maxChannels = limits.Value.MaxChannels;
+        if (options.Multichannel && await AudioDecoder.CountChannelsAsync(audioPath, cancellationToken) is { } channels && channels > maxChannels)
+        {
+            throw new AudioDecodingException($"multichannel transcribes at most {maxChannels} channels; this file has {channels}.");
+        }
+    }
+
+    /// <summary>
+    /// The job's time limit: a base plus a multiple of the audio's length as the container states it, or of the
+    /// longest audio accepted when it states none. A header that understates the length only makes the limit shorter.
+    /// </summary>
+    private async Task<TimeSpan> TimeLimitAsync(string audioPath, CancellationToken cancellationToken)
+    {
+        var settings = limits.Value;
+        var maxSeconds = settings.MaxAudioHours * 3600;
+        var seconds = Math.Min(await AudioDecoder.ProbeDurationSecondsAsync(audioPath, cancellationToken) ?? maxSeconds, maxSeconds);
+        return TimeSpan.FromMinutes(settings.JobTimeoutBaseMinutes) + TimeSpan.FromSeconds(seconds * settings.JobTimeoutFactor);
+    }
+
+    private async Task RunLocallyAsync(Transcript transcript, TranscriptOptions options, string audioPath, CancellationToken cancellationToken)
     {
         // Chosen again at run time: a model may have been removed since the request was accepted.
         var choice = router.Choose(options);
         var engine = choice.Engine ?? throw new EngineUnavailableException(choice.Error!);
-        var audioPath = await LocateAudioAsync(transcript, workDirectory, cancellationToken);
         var request = RecognitionRequestFor(audioPath, options);
         await speechThreshold.EnsureAsync(request, options.SpeechThreshold, cancellationToken);
         var identifies = options.Language.Detect && request.Language is null && engine.Capabilities.IdentifiesLanguage;
@@ -200,7 +237,7 @@ public sealed class TranscriptProcessor(
         if (transcript.UploadId is { } uploadId)
         {
             var path = uploads.PathFor(transcript.TeamId, uploadId);
-            return File.Exists(path) ? path : throw new AudioFetchException("The uploaded file no longer exists. Please upload it again.");
+            return File.Exists(path) ? path : throw new AudioFetchException("The uploaded file no longer exists. Please upload it again.", "the upload no longer exists");
         }
 
         var downloaded = Path.Combine(workDirectory, "audio");

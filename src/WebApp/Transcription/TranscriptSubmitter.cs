@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Regions;
+using WebApp.Limits;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
@@ -19,7 +21,8 @@ public sealed record SubmitResult(Transcript? Transcript, int StatusCode, string
 /// Checks a transcript request and queues it: the one way in for the API and the browser app alike. The audio_url
 /// may be one of the team's uploads (another team's is refused) or a URL the job will download.
 /// </summary>
-public sealed class TranscriptSubmitter(ApplicationDbContext db, TranscriptOptionsValidator validator, TranscriptionQueue queue, ITranscriptEvents events, TimeProvider clock)
+public sealed class TranscriptSubmitter(
+    ApplicationDbContext db, TranscriptOptionsValidator validator, TeamJobAdmission admission, ITranscriptEvents events, IOptions<FetchOptions> fetch, TimeProvider clock)
 {
     /// <param name="ownHost">The host upload URLs are served from, so that a stale upload URL is told from a remote one.</param>
     /// <param name="title">What the browser app shows; defaults to the URL's last segment.</param>
@@ -31,6 +34,11 @@ public sealed class TranscriptSubmitter(ApplicationDbContext db, TranscriptOptio
         if (validator.Validate(options, region.IsRemote) is { } invalid)
         {
             return new SubmitResult(null, StatusCodes.Status400BadRequest, invalid);
+        }
+
+        if (options.Webhook is { } webhook && await WebhookRefusalAsync(new Uri(webhook.Url), cancellationToken) is { } refusal)
+        {
+            return new SubmitResult(null, StatusCodes.Status400BadRequest, refusal);
         }
 
         var audioUrl = new Uri(options.AudioUrl);
@@ -45,10 +53,12 @@ public sealed class TranscriptSubmitter(ApplicationDbContext db, TranscriptOptio
             }
 
             uploadId = upload?.Id;
-            if (upload is null && string.Equals(audioUrl.Authority, ownHost, StringComparison.OrdinalIgnoreCase))
-            {
-                return new SubmitResult(null, StatusCodes.Status400BadRequest, "Upload not found: the upload_url is unknown or its file was deleted.");
-            }
+        }
+
+        // This server's own address never serves audio but its uploads; anything else there is a stale or made-up link.
+        if (upload is null && string.Equals(audioUrl.Authority, ownHost, StringComparison.OrdinalIgnoreCase))
+        {
+            return new SubmitResult(null, StatusCodes.Status400BadRequest, "Upload not found: the upload_url is unknown or its file was deleted.");
         }
 
         var transcript = new Transcript
@@ -61,15 +71,44 @@ public sealed class TranscriptSubmitter(ApplicationDbContext db, TranscriptOptio
             Region = region.Name,
             AudioUrl = options.AudioUrl,
             UploadId = uploadId,
-            Title = title ?? upload?.FileName ?? (uploadId is null ? Uri.UnescapeDataString(audioUrl.Segments[^1]) : null),
+            Title = CleanTitle(title ?? upload?.FileName ?? (uploadId is null ? Uri.UnescapeDataString(audioUrl.Segments[^1]) : null)),
             OptionsJson = StoredOptions.Write(options),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        db.Transcripts.Add(transcript);
-        await db.SaveChangesAsync(cancellationToken);
+        await admission.AddAsync(db, transcript, cancellationToken);
         // Before the job is queued, so that watchers hear "queued" before the job can say "processing".
         events.Publish(TranscriptChange.Of(transcript));
-        await queue.EnqueueAsync(transcript.Id, cancellationToken);
+        await admission.EnqueueIfAdmittedAsync(transcript, cancellationToken);
         return new SubmitResult(transcript, StatusCodes.Status200OK, null);
+    }
+
+    /// <summary>The Title column holds 400 characters; a URL's last segment may be longer, or carry %00.</summary>
+    private static string? CleanTitle(string? title)
+    {
+        var cleaned = title is null ? "" : new string(title.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        return cleaned.Length == 0 ? null : cleaned[..Math.Min(cleaned.Length, 400)];
+    }
+
+    /// <summary>
+    /// A webhook to a private address is refused now rather than failing quietly later; the job's sender checks
+    /// again on the address it connects to, since DNS may answer differently by then.
+    /// </summary>
+    private async Task<string?> WebhookRefusalAsync(Uri url, CancellationToken cancellationToken)
+    {
+        var policy = fetch.Value.Policy;
+        if (policy.AllowPrivateAddresses)
+        {
+            return null;
+        }
+
+        try
+        {
+            await policy.ResolveAsync(url.IdnHost, cancellationToken);
+            return null;
+        }
+        catch (HttpRequestException ex)
+        {
+            return $"webhook_url cannot be used: {ex.Message} This server sends webhooks to public addresses only.";
+        }
     }
 }

@@ -37,8 +37,10 @@ public static class TranscriptionExtensions
         services.AddSingleton<UploadStore>();
         services.AddScoped<UploadReceiver>();
         services.AddSingleton<AudioFetcher>();
+        // RemoveAllLoggers: the factory's request logs would name the URL, and a user's URL may carry credentials.
         services.AddHttpClient(AudioFetcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => PublicAddressHandler.Create(fetch.AllowPrivateAddresses, TimeSpan.FromSeconds(Math.Min(30, fetch.TimeoutSeconds))));
+            .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(() => PublicAddressHandler.Create(fetch.Policy, TimeSpan.FromSeconds(Math.Min(30, fetch.TimeoutSeconds))));
         services.AddScoped<TranscriptProcessor>();
         services.AddScoped<TranscriptSubmitter>();
         services.AddSingleton<SpeechUnderstanding>();
@@ -49,7 +51,15 @@ public static class TranscriptionExtensions
         services.AddScoped<TranscriptDeleter>();
         services.AddScoped<WebhookSender>();
         services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => PublicAddressHandler.Create(fetch.AllowPrivateAddresses, TimeSpan.FromSeconds(webhooks.TimeoutSeconds)))
+            .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(() =>
+            {
+                var handler = PublicAddressHandler.Create(fetch.Policy, TimeSpan.FromSeconds(webhooks.TimeoutSeconds));
+                // A receiver's answer is only its status code: its body is read no further than this.
+                handler.MaxResponseDrainSize = WebhookSender.MaxResponseBytes;
+                handler.MaxResponseHeadersLength = 16;
+                return handler;
+            })
             .AddResilienceHandler("webhook-delivery", pipeline => pipeline
                 .AddRetry(new HttpRetryStrategyOptions
                 {

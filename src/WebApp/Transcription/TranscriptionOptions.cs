@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
+using WebApp.Infrastructure;
 
 namespace WebApp.Transcription;
 
@@ -15,8 +17,8 @@ public sealed class TranscriptionOptions
     public bool RunJobs { get; set; } = true;
 }
 
-/// <summary>Settings under "Verbatim:Fetch": how audio_url downloads are made.</summary>
-public sealed class FetchOptions
+/// <summary>Settings under "Verbatim:Fetch": how audio_url downloads (and webhooks) reach the URLs users give.</summary>
+public sealed class FetchOptions : IValidatableObject
 {
     public const string Section = "Verbatim:Fetch";
 
@@ -28,4 +30,13 @@ public sealed class FetchOptions
 
     /// <summary>Off by default so that audio_url cannot reach into the server's own network (SSRF).</summary>
     public bool AllowPrivateAddresses { get; set; }
+
+    /// <summary>Private networks allowed all the same, in CIDR form ("10.1.2.0/24"): an internal file server, say.</summary>
+    public List<string> AllowedNetworks { get; set; } = [];
+
+    public AddressPolicy Policy => new(AllowPrivateAddresses, [.. AllowedNetworks.Select(IPNetwork.Parse)]);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        AllowedNetworks.Where(network => !IPNetwork.TryParse(network, out _))
+            .Select(network => new ValidationResult($"Verbatim:Fetch:AllowedNetworks: \"{network}\" is not a network in CIDR form, such as 10.1.2.0/24."));
 }

@@ -1,7 +1,9 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Infrastructure;
+using WebApp.Limits;
 
 namespace WebApp.Uploads;
 
@@ -15,7 +17,8 @@ public sealed record ReceivedUpload(StoredUpload? Upload, int StatusCode, string
 /// POST /v2/upload (API keys) and POST /app/uploads (the browser). The body is never held in memory, so hundreds of
 /// megabytes cost a 64 KB buffer; the size limit is enforced while it streams.
 /// </summary>
-public sealed class UploadReceiver(UploadStore store, ApplicationDbContext db, IOptions<UploadOptions> options, TimeProvider clock, ILogger<UploadReceiver> logger)
+public sealed class UploadReceiver(
+    UploadStore store, ApplicationDbContext db, IOptions<UploadOptions> options, IOptions<LimitsOptions> limits, TimeProvider clock, ILogger<UploadReceiver> logger)
 {
     private const int MaxFileNameLength = 400;
 
@@ -29,14 +32,22 @@ public sealed class UploadReceiver(UploadStore store, ApplicationDbContext db, I
             return TooLarge(maxBytes);
         }
 
+        // The quota is checked before and while the body streams; two uploads at once may overshoot it by one file.
+        var quota = limits.Value.For(teamId).StorageQuotaBytes;
+        var room = quota is { } bytes ? bytes - await db.Uploads.Where(u => u.TeamId == teamId).SumAsync(u => u.SizeBytes, http.RequestAborted) : long.MaxValue;
+        if (http.Request.ContentLength > room || room <= 0)
+        {
+            return QuotaExceeded(quota!.Value);
+        }
+
         // The store enforces our limit while it streams.
         StreamedBody.LiftServerLimit(http);
 
         var uploadId = Guid.NewGuid();
-        var size = await store.SaveAsync(teamId, uploadId, http.Request.Body, maxBytes, http.RequestAborted);
+        var size = await store.SaveAsync(teamId, uploadId, http.Request.Body, Math.Min(maxBytes, room), http.RequestAborted);
         if (size is null)
         {
-            return TooLarge(maxBytes);
+            return room < maxBytes ? QuotaExceeded(quota!.Value) : TooLarge(maxBytes);
         }
 
         if (size == 0)
@@ -72,6 +83,9 @@ public sealed class UploadReceiver(UploadStore store, ApplicationDbContext db, I
     public static string TooLargeMessage(long maxBytes) => $"File is too large: the limit is {maxBytes} bytes ({FormatSize(maxBytes)}).";
 
     private static ReceivedUpload TooLarge(long maxBytes) => new(null, StatusCodes.Status413PayloadTooLarge, TooLargeMessage(maxBytes));
+
+    private static ReceivedUpload QuotaExceeded(long quota) => new(null, StatusCodes.Status507InsufficientStorage,
+        $"Storage quota exceeded: your team's uploads may take {FormatSize(quota)} in all. Delete transcripts you no longer need, or ask the server's administrator for more.");
 
     // The name is only ever shown (as the transcript's title), never used as a path; still, keep it to a name.
     private static string? CleanFileName(string? fileName)

@@ -12,7 +12,10 @@ public sealed class WebhookTests : IAsyncLifetime
         // Short delays so that the retry tests take seconds; the defaults are AssemblyAI's 10 tries 10 s apart.
         ["Verbatim__Webhooks__Attempts"] = "3",
         ["Verbatim__Webhooks__DelaySeconds"] = "0.2",
+        ["Verbatim__Webhooks__TimeoutSeconds"] = "2",
     });
+
+    private readonly HostileHttpServer hostile = new();
 
     private V2Client client = null!;
 
@@ -88,8 +91,64 @@ public sealed class WebhookTests : IAsyncLifetime
         Assert.Contains(expected, (await V2Client.ReadJsonAsync(response)).GetProperty("error").GetString());
     }
 
+    [Fact]
+    public async Task ReceiverThatStreamsForever_IsReadNoFurtherThanAFewKilobytes()
+    {
+        var created = await client.CreateTranscriptAsync(new { audio_url = host.Url("/no-such-file.mp3"), webhook_url = hostile.Url("/stream") });
+
+        var transcript = await WaitForWebhookStatusAsync(created.GetProperty("id").GetString()!);
+        Assert.Equal(200, transcript.GetProperty("webhook_status_code").GetInt32());
+        await Task.Delay(500);
+        var afterDelivery = hostile.StreamedBytes;
+        await Task.Delay(1000);
+        // The connection was closed: the sink's writes fail and stop (socket buffers take what was written before).
+        Assert.Equal(afterDelivery, hostile.StreamedBytes);
+        Assert.True(afterDelivery < 8 << 20, $"{afterDelivery} bytes were taken from the receiver");
+    }
+
+    [Theory]
+    [InlineData("/hang")]
+    [InlineData("/slow-body")]
+    public async Task ReceiverThatStalls_EndsWithinTheTimeoutOfEachTry(string path)
+    {
+        var started = DateTime.UtcNow;
+        var created = await client.CreateTranscriptAsync(new { audio_url = host.Url("/no-such-file.mp3"), webhook_url = hostile.Url(path) });
+        var id = created.GetProperty("id").GetString()!;
+        await client.WaitForTranscriptAsync(id);
+
+        while (await server.IsWebhookPendingAsync(id))
+        {
+            Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(40), $"the webhook to {path} is still pending\n{server.Log}");
+            await Task.Delay(200);
+        }
+
+        var (_, transcript) = await client.GetAsync($"/v2/transcript/{id}");
+        // A stalled body still gave a status; a receiver that never answered gave none.
+        Assert.Equal(path == "/hang" ? JsonValueKind.Null : JsonValueKind.Number, transcript.GetProperty("webhook_status_code").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("X-Secret", "a\r\nX-Injected: 1")]
+    [InlineData("X-Secret", "a\nb")]
+    [InlineData("X-Secret", "nul\u0000")]
+    [InlineData("X-Secret\r\nX-Injected", "a")]
+    [InlineData("Host", "internal.example")]
+    [InlineData("Content-Length", "0")]
+    [InlineData("X Secret", "a")]
+    public async Task Create_WithHeaderThatWouldSplitTheRequest_Returns400(string name, string value)
+    {
+        var (status, body) = await client.PostTranscriptAsync(new
+        {
+            audio_url = host.Url("/a.mp3"), webhook_url = host.WebhookUrl(200), webhook_auth_header_name = name, webhook_auth_header_value = value,
+        });
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, status);
+        Assert.StartsWith("webhook_auth_header_", body.GetProperty("error").GetString());
+    }
+
     public async Task DisposeAsync()
     {
+        hostile.Dispose();
         client.Dispose();
         host.Dispose();
         await server.DisposeAsync();

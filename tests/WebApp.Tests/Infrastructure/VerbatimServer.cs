@@ -56,11 +56,14 @@ public sealed class VerbatimServer : IAsyncDisposable
         }
     }
 
+    // Generous: on a loaded 2-core machine (several suites at once) start-up with migrations has taken over a minute.
+    private const int StartTimeoutSeconds = 180;
+
     public async Task StartAsync()
     {
         process = Launch($"--urls {BaseAddress}");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(StartTimeoutSeconds);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
@@ -85,7 +88,7 @@ public sealed class VerbatimServer : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"The app did not answer /health within 60 s:\n{Log}");
+        throw new TimeoutException($"The app did not answer /health within {StartTimeoutSeconds} s:\n{Log}");
     }
 
     /// <summary>Ends the process at once, as a crash or power cut would.</summary>
@@ -118,6 +121,23 @@ public sealed class VerbatimServer : IAsyncDisposable
     public WebApp.Data.ApplicationDbContext OpenDatabase() => new WebApp.Data.Providers.SqliteDbContext(
         WebApp.Data.Providers.DesignTime.Options<WebApp.Data.Providers.SqliteDbContext>(
             o => Microsoft.EntityFrameworkCore.SqliteDbContextOptionsBuilderExtensions.UseSqlite(o, $"Data Source={Path.Combine(DataDirectory, "verbatim.db")}")));
+    /// <summary>One value from the SQLite database in the data directory (the default provider), read as the app left it.</summary>
+    public async Task<object?> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(DataDirectory, "verbatim.db")};Pooling=false");
+        await connection.OpenAsync();
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return await command.ExecuteScalarAsync();
+    }
+
+    public async Task<bool> IsWebhookPendingAsync(string transcriptId) =>
+        Convert.ToInt64(await ScalarAsync("SELECT WebhookPending FROM Transcripts WHERE upper(Id) = upper($id)", ("$id", transcriptId))) != 0;
 
     public HttpClient CreateClient(string? apiKey)
     {
@@ -156,7 +176,8 @@ public sealed class VerbatimServer : IAsyncDisposable
         };
         foreach (var (key, value) in settings)
         {
-            start.Environment[key] = value;
+            // "{port}" in a setting is this server's port, which is chosen when it is constructed.
+            start.Environment[key] = value.Replace("{port}", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
 
         var started = Process.Start(start)!;

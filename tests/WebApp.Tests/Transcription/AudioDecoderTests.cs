@@ -68,6 +68,35 @@ public sealed class AudioDecoderTests : IDisposable
     }
 
     [Fact]
+    public async Task Decode_ConcatListNamingAnotherFile_ReadsNothingOfThatFile()
+    {
+        // Uploads have no extension and sit beside each other, so a relative name is what an attacker would write;
+        // ffmpeg's own "safe" check lets such a name through.
+        TestAudio.Convert(speech, scratch.File("another-teams-upload"), "-f", "wav");
+        var list = scratch.File("upload");
+        await File.WriteAllTextAsync(list, "ffconcat version 1.0\nfile 'another-teams-upload'\n");
+
+        var error = await Assert.ThrowsAsync<AudioDecodingException>(() => decoder.DecodeAsync(list, CancellationToken.None));
+
+        Assert.StartsWith("File does not appear to contain audio. File type is text/plain", error.Message);
+    }
+
+    [Fact]
+    public async Task Decode_LivePlaylistNamingAnotherFile_FailsAtOnceWithoutReadingIt()
+    {
+        var other = TestAudio.Convert(speech, scratch.File("redacted.mp3"), "-c:a", "libmp3lame");
+        var playlist = scratch.File("upload");
+        // No #EXT-X-ENDLIST: a live playlist, which ffmpeg's HLS demuxer would poll for new segments.
+        await File.WriteAllTextAsync(playlist, $"#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXT-X-MEDIA-SEQUENCE:0\n#EXTINF:7.0,\nfile:{other}\n#EXTINF:7.0,\n{other}\n");
+
+        var clock = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<AudioDecodingException>(() => decoder.DecodeAsync(playlist, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.StartsWith("File does not appear to contain audio.", error.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task Decode_EmptyFile_ThrowsSayingItIsEmpty()
     {
         var empty = scratch.File("empty.wav");

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
+using WebApp.Infrastructure;
 using WebApp.Transcription.Redaction;
 
 namespace WebApp.Api.V2;
@@ -21,7 +22,7 @@ public sealed class RedactedAudioLinks(IDataProtectionProvider dataProtection, T
     public string UrlFor(HttpRequest request, Guid transcriptId, RedactedAudioFormat format)
     {
         var token = protector.Protect(transcriptId.ToString(), clock.GetUtcNow() + Lifetime);
-        return $"{request.Scheme}://{request.Host}/v2/redacted-audio/{transcriptId}{format.Extension}?token={token}";
+        return $"{ReverseProxy.PublicBaseUrl(request)}/v2/redacted-audio/{transcriptId}{format.Extension}?token={token}";
     }
 
     /// <summary>Whether <paramref name="token"/> was made by <see cref="UrlFor"/> for this transcript and has not expired.</summary>

@@ -1,9 +1,13 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using WebApp.Accounts;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Regions;
+using WebApp.Infrastructure;
+using WebApp.Limits;
 using WebApp.Transcription;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
@@ -28,8 +32,20 @@ public static class TranscriptApi
     }
 
     private static async Task<Results<JsonHttpResult<TranscriptResponse>, JsonHttpResult<ApiError>>> Create(
-        HttpContext http, TranscriptSubmitter submitter, TeamRegions regions)
+        HttpContext http, TranscriptSubmitter submitter, TeamRegions regions, IOptions<LimitsOptions> limits)
     {
+        var maxBytes = limits.Value.MaxJsonBytes;
+        if (http.Request.ContentLength > maxBytes)
+        {
+            return V2Json.Error(StatusCodes.Status413PayloadTooLarge, V2ErrorHandling.BodyTooLarge(maxBytes));
+        }
+
+        // A body without a length is cut off at the limit as it streams (V2ErrorHandling answers the 413).
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = maxBytes;
+        }
+
         var teamId = http.User.GetTeamId();
         var region = await regions.ChooseAsync(teamId, http.RequestedRegion(), http.RequestAborted);
         if (region.Region is null)
@@ -44,7 +60,7 @@ public static class TranscriptApi
             return V2Json.Error(StatusCodes.Status400BadRequest, invalid!);
         }
 
-        var result = await submitter.SubmitAsync(teamId, http.User.GetUserId(), options, http.Request.Host.Value, title: null, region.Region, http.User.GetApiKeyId(), http.RequestAborted);
+        var result = await submitter.SubmitAsync(teamId, http.User.GetUserId(), options, new Uri(ReverseProxy.PublicBaseUrl(http.Request)).Authority, title: null, region.Region, http.User.GetApiKeyId(), http.RequestAborted);
         return result.Transcript is null
             ? V2Json.Error(result.StatusCode, result.Error!)
             : V2Json.Ok(TranscriptMapper.ToResponse(result.Transcript));
@@ -60,7 +76,7 @@ public static class TranscriptApi
     }
 
     private static async Task<Results<JsonHttpResult<TranscriptList>, JsonHttpResult<ApiError>>> List(
-        HttpContext http, ApplicationDbContext db, string? limit, string? status, string? before_id, string? after_id, string? created_on)
+        HttpContext http, ApplicationDbContext db, string? limit, string? status, string? before_id, string? after_id, string? created_on, string? throttled_only)
     {
         var pageSize = 10;
         if (limit is not null && (!int.TryParse(limit, out pageSize) || pageSize is < 1 or > 200))
@@ -70,7 +86,18 @@ public static class TranscriptApi
 
         var teamId = http.User.GetTeamId();
         var query = db.Transcripts.AsNoTracking().Where(t => t.TeamId == teamId);
-        if (status is not null)
+        var throttledOnly = false;
+        if (throttled_only is not null && !bool.TryParse(throttled_only, out throttledOnly))
+        {
+            return V2Json.Error(StatusCodes.Status400BadRequest, "throttled_only must be true or false.");
+        }
+
+        if (throttledOnly)
+        {
+            // As AssemblyAI documents it: overrides the status filter.
+            query = query.Where(t => t.Throttled);
+        }
+        else if (status is not null)
         {
             if (!Enum.TryParse<TranscriptStatus>(status, ignoreCase: true, out var statusFilter) || int.TryParse(status, out _))
             {
@@ -114,8 +141,8 @@ public static class TranscriptApi
 
         // A page of newer transcripts is the `limit` just after the pivot, still shown newest first.
         var page = newestFirst
-            ? await query.OrderByDescending(t => t.CreatedAt).Take(pageSize).ToListAsync(http.RequestAborted)
-            : (await query.OrderBy(t => t.CreatedAt).Take(pageSize).ToListAsync(http.RequestAborted)).AsEnumerable().Reverse().ToList();
+            ? await ListRows(query.OrderByDescending(t => t.CreatedAt).Take(pageSize)).ToListAsync(http.RequestAborted)
+            : (await ListRows(query.OrderBy(t => t.CreatedAt).Take(pageSize)).ToListAsync(http.RequestAborted)).AsEnumerable().Reverse().ToList();
 
         var baseUrl = http.Request.ApiBaseUrl();
         var listUrl = $"{baseUrl}/v2/transcript?limit={pageSize}" + (status is null ? "" : $"&status={status.ToLowerInvariant()}");
@@ -127,6 +154,10 @@ public static class TranscriptApi
             page.Count == 0 ? null : $"{listUrl}&after_id={page[0].Id}");
         return V2Json.Ok(new TranscriptList(details, page.Select(t => TranscriptMapper.ToListItem(t, baseUrl)).ToList()));
     }
+
+    /// <summary>The list's columns only: a page of transcripts never reads their words or text.</summary>
+    public static IQueryable<TranscriptListRow> ListRows(IQueryable<Transcript> transcripts) =>
+        transcripts.Select(t => new TranscriptListRow(t.Id, t.Status, t.CreatedAt, t.CompletedAt, t.AudioUrl, t.Error));
 
     private static async Task<Results<JsonHttpResult<TranscriptResponse>, JsonHttpResult<ApiError>>> Delete(
         string transcriptId, HttpContext http, TranscriptDeleter deleter)

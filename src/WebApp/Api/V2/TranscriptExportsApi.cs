@@ -65,6 +65,12 @@ public static class TranscriptExportsApi
             return V2Json.Error(StatusCodes.Status400BadRequest, "words is required: a comma-separated list of words or phrases.");
         }
 
+        if (terms.Length > WordSearch.MaxTerms || terms.Any(t => t.Length > WordSearch.MaxTermLength))
+        {
+            return V2Json.Error(StatusCodes.Status400BadRequest,
+                $"words can have at most {WordSearch.MaxTerms} words or phrases, each at most {WordSearch.MaxTermLength} characters.");
+        }
+
         if (terms.FirstOrDefault(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > WordSearch.MaxWordsPerPhrase) is { } tooLong)
         {
             return V2Json.Error(StatusCodes.Status400BadRequest, $"\"{tooLong}\" has more than {WordSearch.MaxWordsPerPhrase} words.");

@@ -115,13 +115,13 @@ public static class TranscriptMapper
             Prompt = options.Hosted.Prompt,
             Temperature = options.Hosted.Temperature,
             Region = transcript.Region,
-            Throttled = false,
+            Throttled = transcript.Throttled,
             Error = transcript.Error,
         };
     }
 
     /// <param name="baseUrl">Where the list was asked for, region prefix included.</param>
-    public static TranscriptListItem ToListItem(Transcript transcript, string baseUrl) => new(
+    public static TranscriptListItem ToListItem(TranscriptListRow transcript, string baseUrl) => new(
         transcript.Id.ToString(),
         $"{baseUrl}/v2/transcript/{transcript.Id}",
         transcript.Status.Name(),

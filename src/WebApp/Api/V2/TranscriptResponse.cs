@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using WebApp.Data.Entities;
 
 namespace WebApp.Api.V2;
 
@@ -157,6 +158,9 @@ public sealed record Timestamp(int Start, int End);
 public sealed record SentimentAnalysisResult(string Text, int Start, int End, string Sentiment, double Confidence, string? Speaker, string? Channel);
 
 /// <summary>AssemblyAI's TranscriptListItem.</summary>
+/// <summary>What the list reads of a transcript.</summary>
+public sealed record TranscriptListRow(Guid Id, TranscriptStatus Status, DateTime CreatedAt, DateTime? CompletedAt, string AudioUrl, string? Error);
+
 public sealed record TranscriptListItem(string Id, string ResourceUrl, string Status, string Created, string? Completed, string AudioUrl, string? Error);
 
 public sealed record PageDetails(int Limit, int ResultCount, string CurrentUrl, string? PrevUrl, string? NextUrl);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using WebApp.Accounts;
 using WebApp.Teams;
 using WebApp.Transcription.Engines.Remote;
+using WebApp.Limits;
 
 namespace WebApp.Api.V2;
 
@@ -20,6 +21,7 @@ public static class V2Api
         var v2 = app.MapGroup("/v2")
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName })
             .DisableAntiforgery()
+            .RequireRateLimiting(ApiRateLimiting.PerApiKey)
             .WithTags("transcript");
         // Whatever is not a read changes the team's data (upload, transcribe, delete): a viewer's key is refused before
         // any of it runs, with AssemblyAI's error shape and the 403 it gives for what a key may not touch.

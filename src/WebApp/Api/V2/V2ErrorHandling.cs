@@ -22,7 +22,8 @@ public sealed class V2ErrorHandling(RequestDelegate next, ILogger<V2ErrorHandlin
         }
         catch (BadHttpRequestException ex) when (!http.Response.HasStarted)
         {
-            await WriteAsync(http, ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "File is too large." : ex.Message);
+            await WriteAsync(http, ex.StatusCode, ex.StatusCode != StatusCodes.Status413PayloadTooLarge ? ex.Message
+                : http.Request.Path.StartsWithSegments("/v2/upload") ? "File is too large." : BodyTooLarge(null));
             return;
         }
         catch (Exception ex) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
@@ -40,6 +41,9 @@ public sealed class V2ErrorHandling(RequestDelegate next, ILogger<V2ErrorHandlin
                 : ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } reason ? reason : $"HTTP {status}");
         }
     }
+
+    public static string BodyTooLarge(long? maxBytes) =>
+        maxBytes is null ? "Request body is too large." : $"Request body is too large: the limit is {maxBytes} bytes.";
 
     private static Task WriteAsync(HttpContext http, int status, string message)
     {

@@ -92,6 +92,8 @@ internal sealed class TranscriptConfiguration : IEntityTypeConfiguration<Transcr
         // Start-up recovery looks for unfinished transcripts and owed webhooks: a few rows among all of them.
         transcript.HasIndex(t => t.Status);
         transcript.HasIndex(t => t.WebhookPending);
+        // Admission counts a team's queued jobs and picks its oldest throttled one.
+        transcript.HasIndex(t => new { t.TeamId, t.Throttled, t.Status, t.CreatedAt });
         transcript.HasOne<Team>().WithMany().HasForeignKey(t => t.TeamId);
     }
 }

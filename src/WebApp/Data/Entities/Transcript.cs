@@ -74,6 +74,12 @@ public class Transcript
     /// </summary>
     public bool WebhookPending { get; set; }
 
+    /// <summary>
+    /// Queued but held back: the team already has its limit of jobs in the queue (Limits/TeamJobAdmission). It gets
+    /// its job, and this turns false, when one of them ends.
+    /// </summary>
+    public bool Throttled { get; set; }
+
     /// <summary>0–100 while processing, for the live status in the browser.</summary>
     public int Progress { get; set; }
 

@@ -1,10 +1,15 @@
+using WebApp.Infrastructure;
 using WebApp.Transcription.Engines;
 
 namespace WebApp.Transcription.Audio;
 
 /// <summary>Decodes any file ffmpeg can read (audio, or video with an audio track) to 16 kHz mono PCM.</summary>
 /// <param name="scratchDirectory">Where the PCM is spooled; null or empty means the system temp directory.</param>
-public sealed class AudioDecoder(string? scratchDirectory = null)
+/// <param name="maxSeconds">
+/// The longest audio decoded, measured on the decoded stream (a header can say anything): past it decoding stops and
+/// the file is refused. It also bounds the scratch space a decode takes (32 kB a second).
+/// </param>
+public sealed class AudioDecoder(string? scratchDirectory = null, double? maxSeconds = null)
 {
     private const string NoAudio = "File does not appear to contain audio.";
 
@@ -26,8 +31,14 @@ public sealed class AudioDecoder(string? scratchDirectory = null)
         var spool = CreateSpool();
         try
         {
-            var outcome = await ExternalProcess.RunAsync("ffmpeg", FfmpegArguments(input.FullName, window, channel),
-                stdout => stdout.CopyToAsync(spool, CancellationToken.None), cancellationToken);
+            var maxBytes = maxSeconds is { } limit ? (long)(limit * DecodedAudio.SampleRate) * sizeof(short) : long.MaxValue;
+            var outcome = await ExternalProcess.RunAsync("ffmpeg", FfmpegArguments(input.FullName, window, channel), async stdout =>
+            {
+                if (await StreamedBody.CopyBoundedAsync(stdout, spool, maxBytes, CancellationToken.None) < 0)
+                {
+                    throw new AudioDecodingException(TooLongMessage(maxSeconds!.Value));
+                }
+            }, cancellationToken);
             await spool.FlushAsync(CancellationToken.None);
 
             // A damaged file still yields what could be decoded, with a non-zero exit code; that beats failing the job.
@@ -55,8 +66,8 @@ public sealed class AudioDecoder(string? scratchDirectory = null)
     public static async Task<int?> CountChannelsAsync(string path, CancellationToken cancellationToken)
     {
         var channels = await ExternalProcess.QueryAsync("ffprobe",
-            ["-v", "error", "-protocol_whitelist", "file", "-select_streams", "a:0", "-show_entries", "stream=channels", "-of", "csv=p=0",
-             "file:" + Path.GetFullPath(path)], cancellationToken);
+            ["-v", "error", "-select_streams", "a:0", "-show_entries", "stream=channels", "-of", "csv=p=0", .. FfmpegInput.ForProbe(path)],
+            cancellationToken);
         return int.TryParse(channels?.Split('\n')[0].Trim(), out var count) && count > 0 ? count : null;
     }
 
@@ -64,7 +75,7 @@ public sealed class AudioDecoder(string? scratchDirectory = null)
     public static async Task<double?> ProbeDurationSecondsAsync(string path, CancellationToken cancellationToken)
     {
         var duration = await ExternalProcess.QueryAsync("ffprobe",
-            ["-v", "error", "-protocol_whitelist", "file", "-show_entries", "format=duration", "-of", "csv=p=0", "file:" + Path.GetFullPath(path)],
+            ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", .. FfmpegInput.ForProbe(path)],
             cancellationToken);
         return double.TryParse(duration?.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? seconds : null;
     }
@@ -78,8 +89,8 @@ public sealed class AudioDecoder(string? scratchDirectory = null)
             arguments.AddRange(["-ss", Seconds(window.StartMs)]);
         }
 
-        // "file:" and the whitelist keep a crafted name or playlist from making ffmpeg open URLs or other protocols.
-        arguments.AddRange(["-protocol_whitelist", "file", "-i", "file:" + fullPath, "-vn", "-sn", "-dn"]);
+        arguments.AddRange(FfmpegInput.For(fullPath));
+        arguments.AddRange(["-vn", "-sn", "-dn"]);
         if (window.EndMs is { } endMs)
         {
             arguments.AddRange(["-t", Seconds(endMs - window.StartMs)]);
@@ -94,6 +105,12 @@ public sealed class AudioDecoder(string? scratchDirectory = null)
             "-f", "s16le", "-acodec", "pcm_s16le", "pipe:1"]);
         return arguments;
     }
+
+    public static string TooLongMessage(double maxSeconds) =>
+        $"The audio is longer than this server's limit of {FormatHours(maxSeconds)}; transcribe it in shorter parts.";
+
+    private static string FormatHours(double seconds) =>
+        seconds >= 3600 ? $"{seconds / 3600:0.##} hours" : seconds >= 60 ? $"{seconds / 60:0.##} minutes" : $"{seconds:0.##} seconds";
 
     private static string Seconds(int milliseconds) => (milliseconds / 1000.0).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -119,7 +136,7 @@ public sealed class AudioDecoder(string? scratchDirectory = null)
         var mimeType = await ExternalProcess.QueryAsync("file", ["--brief", "--mime-type", "--", fullPath], cancellationToken);
         var description = await ExternalProcess.QueryAsync("file", ["--brief", "--", fullPath], cancellationToken);
         var streams = await ExternalProcess.QueryAsync("ffprobe",
-            ["-v", "error", "-protocol_whitelist", "file", "-show_entries", "stream=codec_type", "-of", "csv=p=0", "file:" + fullPath], cancellationToken);
+            ["-v", "error", "-show_entries", "stream=codec_type", "-of", "csv=p=0", .. FfmpegInput.ForProbe(fullPath)], cancellationToken);
 
         var message = NoAudio;
         if (mimeType is not null)

@@ -7,6 +7,11 @@ public static class WordSearch
 {
     public const int MaxWordsPerPhrase = 5;
 
+    /// <summary>Bounds on one request's terms, so a search costs at most this many passes over the words.</summary>
+    public const int MaxTerms = 100;
+
+    public const int MaxTermLength = 100;
+
     public sealed record Match(string Text, int Count, IReadOnlyList<int[]> Timestamps, IReadOnlyList<int> Indexes);
 
     public static IReadOnlyList<Match> Find(IReadOnlyList<Word> words, IEnumerable<string> terms)

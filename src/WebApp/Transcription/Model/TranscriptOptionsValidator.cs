@@ -1,5 +1,6 @@
 using WebApp.Transcription.Engines;
 using WebApp.Transcription.Redaction;
+using WebApp.Transcription.Webhooks;
 
 namespace WebApp.Transcription.Model;
 
@@ -10,18 +11,14 @@ namespace WebApp.Transcription.Model;
 /// </summary>
 public sealed class TranscriptOptionsValidator(SpeechModelRouter router)
 {
-    /// <summary>AssemblyAI's limits for keyterms_prompt (Universal-3 Pro's count; Universal-2 takes 200).</summary>
-    public const int MaxKeyterms = 1000;
-
-    public const int MaxWordsPerKeyterm = 6;
-
     /// <param name="remote">
     /// The transcript goes to a remote region: what its upstream can do is for it to say (an option it refuses ends the
     /// job in error with its message), so only the shape of the request is checked here, not the local engines.
     /// </param>
     /// <returns>What is wrong, in words for the caller, or null.</returns>
     public string? Validate(TranscriptOptions options, bool remote = false) =>
-        ValidateAudio(options)
+        RequestSizeLimits.Check(options)
+        ?? ValidateAudio(options)
         ?? ValidateLanguage(options.Language, options.SpeechThreshold, remote)
         ?? ValidateWebhook(options.Webhook)
         ?? ValidateSpeakers(options.Speakers)
@@ -122,9 +119,12 @@ public sealed class TranscriptOptionsValidator(SpeechModelRouter router)
             return "webhook_url must be an absolute http or https URL.";
         }
 
-        return (webhook.AuthHeaderName is null) != (webhook.AuthHeaderValue is null)
-            ? "webhook_auth_header_name and webhook_auth_header_value must be given together."
-            : null;
+        if ((webhook.AuthHeaderName is null) != (webhook.AuthHeaderValue is null))
+        {
+            return "webhook_auth_header_name and webhook_auth_header_value must be given together.";
+        }
+
+        return webhook.AuthHeaderName is { } name ? WebhookHeader.Problem(name, webhook.AuthHeaderValue) : null;
     }
 
     private static string? ValidateSpeakers(SpeakerOptions speakers)
@@ -144,22 +144,9 @@ public sealed class TranscriptOptionsValidator(SpeechModelRouter router)
             : null;
     }
 
-    private static string? ValidateKeyterms(IReadOnlyList<string> keyterms)
-    {
-        if (keyterms.Count > MaxKeyterms)
-        {
-            return $"keyterms_prompt can have at most {MaxKeyterms} terms; it has {keyterms.Count}.";
-        }
-
-        if (keyterms.Any(string.IsNullOrWhiteSpace))
-        {
-            return "keyterms_prompt terms must not be empty.";
-        }
-
-        return keyterms.FirstOrDefault(term => term.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxWordsPerKeyterm) is { } tooLong
-            ? $"Each keyterms_prompt term can have at most {MaxWordsPerKeyterm} words: \"{tooLong}\" has more."
-            : null;
-    }
+    // Counts and lengths are checked first, by RequestSizeLimits.
+    private static string? ValidateKeyterms(IReadOnlyList<string> keyterms) =>
+        keyterms.Any(term => RequestSizeLimits.KeytermWordCount(term) == 0) ? "keyterms_prompt terms must not be empty." : null;
 
     private static string? ValidateRedaction(RedactionOptions? redaction, bool remote)
     {

@@ -40,8 +40,7 @@ public sealed class AudioRedactor(RedactedAudioStore store, ILogger<AudioRedacto
             string[] arguments =
             [
                 "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-                "-protocol_whitelist", "file",
-                "-i", "file:" + Path.GetFullPath(audioPath),
+                .. FfmpegInput.For(audioPath),
                 "-filter_complex_script", "file:" + script,
                 "-map", "[out]", "-vn", "-sn", "-dn",
                 // Tags such as a title may name the very people the audio no longer does.

@@ -53,9 +53,9 @@ public sealed class TranscriptOptionsModel
         (Keyterms ?? "").Split([',', '\n', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public string? KeytermsError =>
-        KeytermList.Count > TranscriptOptionsValidator.MaxKeyterms ? $"At most {TranscriptOptionsValidator.MaxKeyterms} terms."
-        : KeytermList.FirstOrDefault(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > TranscriptOptionsValidator.MaxWordsPerKeyterm) is { } tooLong
-            ? $"“{tooLong}” is too long: at most {TranscriptOptionsValidator.MaxWordsPerKeyterm} words a term."
+        KeytermList.Count > RequestSizeLimits.MaxKeyterms ? $"At most {RequestSizeLimits.MaxKeyterms} terms."
+        : KeytermList.FirstOrDefault(t => RequestSizeLimits.KeytermWordCount(t) > RequestSizeLimits.MaxWordsPerKeyterm) is { } tooLong
+            ? $"“{tooLong}” is too long: at most {RequestSizeLimits.MaxWordsPerKeyterm} words a term."
             : null;
 
     public string? SpeakersExpectedError =>

@@ -584,6 +584,9 @@ namespace WebApp.Data.Migrations.Postgres
                     b.Property<string>("Text")
                         .HasColumnType("text");
 
+                    b.Property<bool>("Throttled")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Title")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
@@ -614,6 +617,8 @@ namespace WebApp.Data.Migrations.Postgres
                     b.HasIndex("WebhookPending");
 
                     b.HasIndex("TeamId", "CreatedAt");
+
+                    b.HasIndex("TeamId", "Throttled", "Status", "CreatedAt");
 
                     b.HasIndex(new[] { "TeamId", "DeletedAt", "CreatedAt", "Id", "Status" }, "IX_Transcripts_Library_Created");
 

@@ -586,6 +586,9 @@ namespace WebApp.Data.Migrations.SqlServer
                     b.Property<string>("Text")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<bool>("Throttled")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Title")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
@@ -616,6 +619,8 @@ namespace WebApp.Data.Migrations.SqlServer
                     b.HasIndex("WebhookPending");
 
                     b.HasIndex("TeamId", "CreatedAt");
+
+                    b.HasIndex("TeamId", "Throttled", "Status", "CreatedAt");
 
                     b.HasIndex(new[] { "TeamId", "DeletedAt", "CreatedAt", "Id", "Status" }, "IX_Transcripts_Library_Created");
 

@@ -575,6 +575,9 @@ namespace WebApp.Data.Migrations.Sqlite
                     b.Property<string>("Text")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Throttled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
@@ -605,6 +608,8 @@ namespace WebApp.Data.Migrations.Sqlite
                     b.HasIndex("WebhookPending");
 
                     b.HasIndex("TeamId", "CreatedAt");
+
+                    b.HasIndex("TeamId", "Throttled", "Status", "CreatedAt");
 
                     b.HasIndex(new[] { "TeamId", "DeletedAt", "CreatedAt", "Id", "Status" }, "IX_Transcripts_Library_Created");
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using WebApp.Limits;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx.Keyterms;
@@ -22,7 +23,9 @@ public static class PocketSphinxExtensions
             var options = provider.GetRequiredService<IOptions<PocketSphinxOptions>>().Value;
             return new DecoderPool(options.ModelDirectory, options.DecoderCount, provider.GetRequiredService<CpuBudget>());
         });
-        services.AddSingleton(provider => new AudioDecoder(provider.GetRequiredService<IOptions<PocketSphinxOptions>>().Value.ScratchDirectory));
+        services.AddSingleton(provider => new AudioDecoder(
+            provider.GetRequiredService<IOptions<PocketSphinxOptions>>().Value.ScratchDirectory,
+            provider.GetRequiredService<IOptions<LimitsOptions>>().Value.MaxAudioHours * 3600));
         services.AddSingleton(new SpeechSegmenter());
         services.AddSingleton(provider => new KeytermPronouncer(
             provider.GetRequiredService<IOptions<PocketSphinxOptions>>().Value.ModelDirectory,

@@ -43,7 +43,9 @@ public sealed class KeytermPronouncer(string modelDirectory, ILogger<KeytermPron
             }
             else
             {
-                logger.LogWarning("No pronunciation for the key term word {Word}; it is left out", text);
+                // Key terms are the customer's words: named at Debug only.
+                logger.LogWarning("A key term word has no pronunciation and is left out");
+                logger.LogDebug("No pronunciation for the key term word {Word}", text);
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Engines;
+using WebApp.Transcription.Model;
 
 namespace WebApp.Transcription.Engines.PocketSphinx.Keyterms;
 
@@ -40,7 +41,7 @@ public sealed class KeytermVocabulary
     /// recognizer), other punctuation dropped, lower case. Terms left with no word are skipped.
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<(string Text, string Spelling)>> Split(IEnumerable<string> terms) =>
-        terms.Select(term => term.Split([' ', '-', '\t', '\n', '\r', '/'], StringSplitOptions.RemoveEmptyEntries)
+        terms.Select(term => term.Split(RequestSizeLimits.KeytermWordSeparators, StringSplitOptions.RemoveEmptyEntries)
                 .Select(CleanSpelling)
                 .Where(spelling => spelling.Length > 0)
                 .Select(spelling => (spelling.ToLowerInvariant(), spelling))
