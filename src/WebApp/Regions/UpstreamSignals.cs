@@ -20,17 +20,27 @@ public sealed class UpstreamSignals(IDataProtectionProvider dataProtection)
     public UpstreamWebhook WebhookFor(string publicUrl, Guid transcriptId) =>
         new($"{publicUrl}/regions/webhook/{transcriptId}", HeaderName, protector.Protect(transcriptId.ToString()));
 
-    /// <summary>Waits for <paramref name="timeout"/>, or less when the upstream's webhook for the transcript arrives.</summary>
+    /// <summary>From before the upstream transcript exists until <see cref="Forget"/>, a webhook for it is kept for the next wait.</summary>
+    public void Watch(Guid transcriptId) => waiting.GetOrAdd(transcriptId, _ => new SemaphoreSlim(0));
+
+    public void Forget(Guid transcriptId)
+    {
+        if (waiting.TryRemove(transcriptId, out var signal))
+        {
+            signal.Dispose();
+        }
+    }
+
+    /// <summary>Waits for <paramref name="timeout"/>, or less when the upstream's webhook for the transcript arrives (or came since the last wait).</summary>
     public async Task WaitAsync(Guid transcriptId, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var signal = waiting.GetOrAdd(transcriptId, _ => new SemaphoreSlim(0));
-        try
+        if (waiting.TryGetValue(transcriptId, out var signal))
         {
             await signal.WaitAsync(timeout, cancellationToken);
         }
-        finally
+        else
         {
-            waiting.TryRemove(transcriptId, out _);
+            await Task.Delay(timeout, cancellationToken);
         }
     }
 
@@ -49,7 +59,7 @@ public sealed class UpstreamSignals(IDataProtectionProvider dataProtection)
             return false;
         }
 
-        if (waiting.TryGetValue(transcriptId, out var signal))
+        if (waiting.TryGetValue(transcriptId, out var signal) && signal.CurrentCount == 0)
         {
             signal.Release();
         }

@@ -37,6 +37,9 @@ public sealed class VerbatimServer : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>Sets one more setting before <see cref="StartAsync"/>, e.g. one that needs <see cref="BaseAddress"/>.</summary>
+    public void Configure(string key, string value) => settings[key] = value;
+
     public int Port { get; }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");

@@ -25,6 +25,20 @@ public sealed class RemoteRegionRunner(
         var apiKey = await teamRegions.UpstreamKeyAsync(transcript.TeamId, region.Name, cancellationToken)
             ?? throw new RegionFailedException($"Region \"{region.Name}\" has no API key for this team any more; a team admin can set one under Regions.");
 
+        signals.Watch(transcript.Id);
+        try
+        {
+            return await CreateAndFollowAsync(region, apiKey, transcript, options, audioPath, started, cancellationToken);
+        }
+        finally
+        {
+            signals.Forget(transcript.Id);
+        }
+    }
+
+    private async Task<RemoteTranscript> CreateAndFollowAsync(
+        Region region, string apiKey, Transcript transcript, TranscriptOptions options, string? audioPath, Func<string, Task> started, CancellationToken cancellationToken)
+    {
         // After a restart the job resumes following what it already created, rather than sending the audio twice.
         var upstreamId = transcript.UpstreamTranscriptId;
         if (upstreamId is null)
