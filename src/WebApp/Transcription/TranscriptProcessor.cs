@@ -188,7 +188,7 @@ public sealed class TranscriptProcessor(
             audioPath = uploads.PathFor(transcript.TeamId, uploadId);
             if (!File.Exists(audioPath))
             {
-                throw new AudioFetchException("The uploaded file no longer exists. Please upload it again.");
+                throw new AudioFetchException("The uploaded file no longer exists. Please upload it again.", "the upload no longer exists");
             }
         }
 
