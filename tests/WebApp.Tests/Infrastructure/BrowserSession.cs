@@ -50,6 +50,31 @@ public sealed partial class BrowserSession : IDisposable
         return session;
     }
 
+    /// <summary>A browser with no account yet: to try registering or signing in and see what the app answers.</summary>
+    public static BrowserSession Anonymous(Uri baseAddress, string email) => new(baseAddress, email);
+
+    /// <summary>Posts the registration form at <paramref name="path"/> (which may carry ?Invite=…) and returns the raw answer.</summary>
+    public async Task<HttpResponseMessage> TryRegisterAsync(string path = "/Account/Register") =>
+        await Http.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "register",
+            // The sign-in page's token: a closed registration page has no form (and so no token) to take it from.
+            ["__RequestVerificationToken"] = await AntiforgeryTokenAsync("/Account/Login"),
+            ["Input.Email"] = Email,
+            ["Input.Password"] = Password,
+            ["Input.ConfirmPassword"] = Password,
+        }));
+
+    /// <summary>Posts the sign-in form and returns the raw answer (a redirect on success or lockout).</summary>
+    public async Task<HttpResponseMessage> TrySignInAsync(string password) =>
+        await Http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = await AntiforgeryTokenAsync("/Account/Login"),
+            ["Input.Email"] = Email,
+            ["Input.Password"] = password,
+        }));
+
     /// <summary>The antiforgery request token of a page (every page of a signed-in user has one in its sign-out form).</summary>
     public async Task<string> AntiforgeryTokenAsync(string path = "/transcripts/new")
     {
