@@ -2,12 +2,14 @@ using WebApp.Accounts;
 using WebApp.Api.V2;
 using WebApp.Data;
 using WebApp.Infrastructure;
+using WebApp.Streaming;
 using WebApp.Transcription;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPersistence();
 builder.AddAccounts();
 builder.AddTranscription();
+builder.AddStreaming();
 builder.AddWebApp();
 
 var app = builder.Build();

@@ -8,6 +8,7 @@ using WebApp.Components.Pages.Engines;
 using WebApp.Data;
 using WebApp.Library;
 using WebApp.Reader;
+using WebApp.Streaming;
 using WebApp.Transcription.Events;
 using WebApp.Uploads;
 
@@ -48,6 +49,7 @@ public static class WebAppExtensions
         app.MapHealthChecks("/health");
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapV2Api();
+        app.MapStreaming();
         app.MapTranscriptHub();
         app.MapBrowserUploads();
         app.MapModelUploads();
