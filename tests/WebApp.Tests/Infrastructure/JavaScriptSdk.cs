@@ -9,7 +9,11 @@ public static class JavaScriptSdk
     /// <param name="script">A file in tests/js, e.g. "sdk-flow.mjs".</param>
     /// <param name="arguments">Passed after the server's base URL and the API key.</param>
     /// <returns>The JSON object the script prints on its last line.</returns>
-    public static async Task<JsonElement> RunAsync(string script, VerbatimServer server, string apiKey, params string[] arguments)
+    public static Task<JsonElement> RunAsync(string script, VerbatimServer server, string apiKey, params string[] arguments) =>
+        RunAsync(script, server, apiKey, trust: null, arguments);
+
+    /// <param name="trust">A certificate node should trust (NODE_EXTRA_CA_CERTS), for a server that serves TLS with it.</param>
+    public static async Task<JsonElement> RunAsync(string script, VerbatimServer server, string apiKey, TestCertificate? trust, params string[] arguments)
     {
         var folder = Path.Combine(AppPaths.RepoRoot, "tests", "js");
         Assert.True(Directory.Exists(Path.Combine(folder, "node_modules", "assemblyai")), "run ./test.sh, which installs the SDK with npm");
@@ -19,6 +23,11 @@ public static class JavaScriptSdk
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (trust is not null)
+        {
+            start.Environment["NODE_EXTRA_CA_CERTS"] = trust.CertificatePath;
+        }
+
         using var node = Process.Start(start)!;
         var stdout = node.StandardOutput.ReadToEndAsync();
         var stderr = node.StandardError.ReadToEndAsync();
