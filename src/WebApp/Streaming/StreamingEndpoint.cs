@@ -13,7 +13,7 @@ public static class StreamingEndpoint
 {
     public static async Task HandleAsync(
         HttpContext context, StreamingTokens tokens, ApiKeyService keys, StreamingSessions sessions, LiveDecoders decoders,
-        IOptions<StreamingOptions> options, TimeProvider clock, ILogger<StreamingSession> logger)
+        LiveRecordings recordings, IOptions<StreamingOptions> options, TimeProvider clock, ILogger<StreamingSession> logger)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -47,10 +47,15 @@ public static class StreamingEndpoint
             return;
         }
 
-        var session = new StreamingSession(socket, parameters!, grant!, decoders, options.Value, clock, logger);
-        logger.LogInformation("Live session {SessionId} began for team {TeamId}", session.Id, grant!.TeamId);
+        using var recorder = grant!.RecordingId is null ? null : recordings.Start(grant.TeamId);
+        var session = new StreamingSession(socket, parameters!, grant, decoders, options.Value, clock, logger) { Recorded = recorder is null ? null : recorder.Write };
+        logger.LogInformation("Live session {SessionId} began for team {TeamId}", session.Id, grant.TeamId);
         await session.RunAsync(context.RequestAborted);
         logger.LogInformation("Live session {SessionId} ended", session.Id);
+        if (recorder is not null)
+        {
+            await recordings.SaveAsync(grant.RecordingId!.Value, grant, recorder);
+        }
     }
 
     /// <summary>A temporary token in the query, or an API key in the Authorization header, as AssemblyAI takes them.</summary>

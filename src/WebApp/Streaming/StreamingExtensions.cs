@@ -15,6 +15,7 @@ public static class StreamingExtensions
         services.AddOptions<StreamingOptions>().BindConfiguration(StreamingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StreamingTokens>();
         services.AddSingleton<StreamingSessions>();
+        services.AddSingleton<LiveRecordings>();
         services.AddSingleton(provider => new LiveDecoders(
             provider.GetRequiredService<IOptions<PocketSphinxOptions>>().Value.ModelDirectory,
             provider.GetRequiredService<KeytermPronouncer>(),

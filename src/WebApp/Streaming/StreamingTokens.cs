@@ -5,7 +5,8 @@ using System.Text;
 namespace WebApp.Streaming;
 
 /// <summary>Who a live session acts for, and the longest it may last.</summary>
-public sealed record StreamingGrant(Guid TeamId, string UserId, int MaxSessionSeconds);
+/// <param name="RecordingId">Set by the Live page: the session's audio is kept (<see cref="LiveRecordings"/>).</param>
+public sealed record StreamingGrant(Guid TeamId, string UserId, int MaxSessionSeconds, Guid? RecordingId = null);
 
 /// <summary>
 /// Temporary tokens for /v3/ws (AssemblyAI's <c>GET /v3/token</c>): random, single use, redeemable only until they
