@@ -21,6 +21,7 @@ internal static class BenchProgram
         new LanguageCalibration(),
         new KeytermBench(),
         new WhisperSection(),
+        new StreamingBench(),
     ];
 
     private static async Task<int> Main(string[] args)

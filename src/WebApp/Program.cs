@@ -4,6 +4,7 @@ using WebApp.Data;
 using WebApp.Infrastructure;
 using WebApp.Limits;
 using WebApp.Regions;
+using WebApp.Streaming;
 using WebApp.Transcription;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.AddAccounts();
 builder.AddLimits();
 builder.AddTranscription();
 builder.AddRegions();
+builder.AddStreaming();
 builder.AddWebApp();
 
 var app = builder.Build();

@@ -9,8 +9,9 @@ using WebApp.Components.Pages.Engines;
 using WebApp.Data;
 using WebApp.Library;
 using WebApp.Reader;
-using WebApp.Teams;
 using WebApp.Regions;
+using WebApp.Streaming;
+using WebApp.Teams;
 using WebApp.Transcription.Events;
 using WebApp.Uploads;
 using WebApp.Usage;
@@ -60,6 +61,7 @@ public static class WebAppExtensions
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapV2Api();
         app.MapRegions();
+        app.MapStreaming();
         app.MapTranscriptHub();
         app.MapBrowserUploads();
         app.MapTeams();

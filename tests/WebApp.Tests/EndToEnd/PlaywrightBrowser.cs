@@ -28,7 +28,8 @@ public sealed class PlaywrightBrowser : IAsyncDisposable
 
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestOutput", "screenshots");
 
-    public static async Task<PlaywrightBrowser> LaunchAsync()
+    /// <param name="extraArguments">More chromium flags, e.g. a fake microphone playing a file.</param>
+    public static async Task<PlaywrightBrowser> LaunchAsync(params string[] extraArguments)
     {
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium package (./test.sh does).");
         var playwright = await Playwright.CreateAsync();
@@ -39,7 +40,7 @@ public sealed class PlaywrightBrowser : IAsyncDisposable
             Args =
             [
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required",
+                "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required", .. extraArguments,
             ],
         });
         return new PlaywrightBrowser(playwright, browser);

@@ -10,10 +10,17 @@ public static class JavaScriptSdk
     /// <param name="arguments">Passed after the server's base URL and the API key.</param>
     /// <returns>The JSON object the script prints on its last line.</returns>
     public static Task<JsonElement> RunAsync(string script, VerbatimServer server, string apiKey, params string[] arguments) =>
-        RunAsync(script, server.BaseAddress.ToString().TrimEnd('/'), server, apiKey, arguments);
+        RunAsync(script, server.BaseAddress.ToString().TrimEnd('/'), server, apiKey, trust: null, arguments);
+
+    /// <param name="trust">A certificate node should trust (NODE_EXTRA_CA_CERTS), for a server that serves TLS with it.</param>
+    public static Task<JsonElement> RunAsync(string script, VerbatimServer server, string apiKey, TestCertificate? trust, params string[] arguments) =>
+        RunAsync(script, server.BaseAddress.ToString().TrimEnd('/'), server, apiKey, trust, arguments);
 
     /// <param name="baseUrl">The SDK's baseUrl, e.g. with a region prefix (http://host/eu).</param>
-    public static async Task<JsonElement> RunAsync(string script, string baseUrl, VerbatimServer server, string apiKey, params string[] arguments)
+    public static Task<JsonElement> RunAsync(string script, string baseUrl, VerbatimServer server, string apiKey, params string[] arguments) =>
+        RunAsync(script, baseUrl, server, apiKey, trust: null, arguments);
+
+    private static async Task<JsonElement> RunAsync(string script, string baseUrl, VerbatimServer server, string apiKey, TestCertificate? trust, string[] arguments)
     {
         var folder = Path.Combine(AppPaths.RepoRoot, "tests", "js");
         Assert.True(Directory.Exists(Path.Combine(folder, "node_modules", "assemblyai")), "run ./test.sh, which installs the SDK with npm");
@@ -23,6 +30,11 @@ public static class JavaScriptSdk
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (trust is not null)
+        {
+            start.Environment["NODE_EXTRA_CA_CERTS"] = trust.CertificatePath;
+        }
+
         using var node = Process.Start(start)!;
         var stdout = node.StandardOutput.ReadToEndAsync();
         var stderr = node.StandardError.ReadToEndAsync();

@@ -16,8 +16,12 @@ public sealed class VerbatimServer : IAsyncDisposable
     private readonly StringBuilder log = new();
     private Process? process;
 
-    public VerbatimServer(IDictionary<string, string>? settings = null, string? dataDirectory = null)
+    private readonly TestCertificate? tls;
+
+    /// <param name="tls">Serve https with this certificate instead of http.</param>
+    public VerbatimServer(IDictionary<string, string>? settings = null, string? dataDirectory = null, TestCertificate? tls = null)
     {
+        this.tls = tls;
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("verbatim-test-").FullName;
         Port = FreePort();
         this.settings = new Dictionary<string, string>
@@ -29,7 +33,7 @@ public sealed class VerbatimServer : IAsyncDisposable
             // Most tests register several people; the sign-up tests pass the default (InvitedOnly) or others themselves.
             ["Verbatim__Accounts__SignUpPolicy"] = "Anyone",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in (settings ?? new Dictionary<string, string>()).Concat(tls?.KestrelSettings() ?? new Dictionary<string, string>()))
         {
             this.settings[key] = value;
         }
@@ -42,7 +46,7 @@ public sealed class VerbatimServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+    public Uri BaseAddress => new($"{(tls is null ? "http" : "https")}://127.0.0.1:{Port}");
 
     /// <summary>The running app's process id, e.g. to read its memory use from /proc.</summary>
     public int ProcessId => process?.Id ?? throw new InvalidOperationException("The app is not running.");
@@ -65,7 +69,7 @@ public sealed class VerbatimServer : IAsyncDisposable
     public async Task StartAsync()
     {
         process = Launch($"--urls {BaseAddress}");
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient(Handler()) { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(StartTimeoutSeconds);
         while (DateTime.UtcNow < deadline)
         {
@@ -144,7 +148,7 @@ public sealed class VerbatimServer : IAsyncDisposable
 
     public HttpClient CreateClient(string? apiKey)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(100) };
+        var client = new HttpClient(Handler()) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(100) };
         if (apiKey is not null)
         {
             client.DefaultRequestHeaders.TryAddWithoutValidation("authorization", apiKey);
@@ -153,6 +157,8 @@ public sealed class VerbatimServer : IAsyncDisposable
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;
     }
+
+    private HttpMessageHandler Handler() => tls?.Trusting() ?? new HttpClientHandler();
 
     public ValueTask DisposeAsync()
     {

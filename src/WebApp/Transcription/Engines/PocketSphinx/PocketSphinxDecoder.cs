@@ -73,6 +73,53 @@ public sealed partial class PocketSphinxDecoder : IDisposable
     }
 
     /// <summary>
+    /// Starts a live utterance, fed in pieces by <see cref="Continue"/>: frame times restart at zero. Less accurate than
+    /// <see cref="Recognize"/> (it cannot normalise over audio it has not heard yet), but its hypothesis is there at once.
+    /// </summary>
+    public void BeginUtterance()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        Check(ps_start_stream(decoder), "ps_start_stream");
+        Check(ps_start_utt(decoder), "ps_start_utt");
+    }
+
+    /// <summary>Feeds the next piece of the live utterance.</summary>
+    public unsafe void Continue(ReadOnlySpan<short> samples)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var buffer = ArrayPool<short>.Shared.Rent(samples.Length);
+        try
+        {
+            var piece = buffer.AsSpan(0, samples.Length);
+            samples.CopyTo(piece);
+            DitherDigitalSilence(piece);
+            fixed (short* data = piece)
+            {
+                Check(ps_process_raw(decoder, data, (nuint)piece.Length, 0, 0), "ps_process_raw");
+            }
+        }
+        finally
+        {
+            ArrayPool<short>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The live utterance's best words so far, with times from its start.</summary>
+    public IReadOnlyList<RecognizedWord> CurrentWords()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return ps_get_hyp(decoder, out _) == 0 ? [] : ReadWords();
+    }
+
+    /// <summary>Ends the live utterance; returns its final words.</summary>
+    public IReadOnlyList<RecognizedWord> EndUtterance()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        Check(ps_end_utt(decoder), "ps_end_utt");
+        return ps_get_hyp(decoder, out _) == 0 ? [] : ReadWords();
+    }
+
+    /// <summary>
     /// Exact zeros (padding, gaps cut in an editor, generated silence) throw pocketsphinx: 3 s of them came back as
     /// "dog", and zeroed pauses between sentences cost accuracy. Turning each zero into ±1, the least noise any
     /// recording has, avoids that without touching real sound; the fixed seed keeps the result repeatable.

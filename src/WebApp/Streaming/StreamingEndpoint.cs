@@ -1,0 +1,99 @@
+using System.Net.WebSockets;
+using Microsoft.Extensions.Options;
+using WebApp.Accounts;
+using WebApp.Transcription.Engines.PocketSphinx;
+
+namespace WebApp.Streaming;
+
+/// <summary>
+/// <c>/v3/ws</c>: AssemblyAI's Universal-Streaming WebSocket. The socket is accepted before anything is checked, as
+/// AssemblyAI does, so that a refusal reaches the client as an Error message and a close code it can act on.
+/// </summary>
+public static class StreamingEndpoint
+{
+    public static async Task HandleAsync(
+        HttpContext context, StreamingTokens tokens, ApiKeyService keys, StreamingSessions sessions, LiveDecoders decoders,
+        LiveRecordings recordings, IOptions<StreamingOptions> options, TimeProvider clock, ILogger<StreamingSession> logger)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsJsonAsync(new { error = "This endpoint takes WebSocket connections (wss://<host>/v3/ws)." });
+            return;
+        }
+
+        // Checked before accepting, while the request is whole; answered after.
+        var (grant, problem) = await AuthenticateAsync(context, tokens, keys, options.Value);
+        StreamingParameters? parameters = null;
+        try
+        {
+            parameters = problem is null ? StreamingParameters.Parse(context.Request.Query) : null;
+        }
+        catch (StreamingSessionException invalid)
+        {
+            problem = invalid;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        using var slot = problem is null ? sessions.TryOpen(grant!.TeamId) : null;
+        if (problem is null && slot is null)
+        {
+            problem = new StreamingSessionException(StreamingCloseCodes.TooManySessions, "Unauthorized Connection: Too many concurrent sessions");
+        }
+
+        if (problem is not null)
+        {
+            await RefuseAsync(socket, problem);
+            return;
+        }
+
+        using var recorder = grant!.RecordingId is null ? null : recordings.Start(grant.TeamId);
+        var session = new StreamingSession(socket, parameters!, grant, decoders, options.Value, clock, logger) { Recorded = recorder is null ? null : recorder.Write };
+        logger.LogInformation("Live session {SessionId} began for team {TeamId}", session.Id, grant.TeamId);
+        await session.RunAsync(context.RequestAborted);
+        logger.LogInformation("Live session {SessionId} ended", session.Id);
+        if (recorder is not null)
+        {
+            await recordings.SaveAsync(grant.RecordingId!.Value, grant, recorder);
+        }
+    }
+
+    /// <summary>A temporary token in the query, or an API key in the Authorization header, as AssemblyAI takes them.</summary>
+    private static async Task<(StreamingGrant? Grant, StreamingSessionException? Problem)> AuthenticateAsync(
+        HttpContext context, StreamingTokens tokens, ApiKeyService keys, StreamingOptions options)
+    {
+        var token = context.Request.Query["token"].ToString();
+        if (token.Length > 0)
+        {
+            var (grant, problem) = tokens.Redeem(token);
+            return (grant, problem is null ? null : Unauthorized(problem));
+        }
+
+        string? header = context.Request.Headers.Authorization;
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return (null, Unauthorized("Missing Authorization header"));
+        }
+
+        var key = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..] : header;
+        var identity = await keys.FindActiveAsync(key, context.RequestAborted);
+        return identity is null
+            ? (null, Unauthorized("Invalid API key"))
+            : (new StreamingGrant(identity.TeamId, identity.UserId, options.MaxSessionSeconds), null);
+    }
+
+    private static StreamingSessionException Unauthorized(string reason) => new(StreamingCloseCodes.Unauthorized, $"Unauthorized Connection: {reason}");
+
+    private static async Task RefuseAsync(WebSocket socket, StreamingSessionException problem)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await socket.SendAsync(new ErrorMessage(problem.Code, problem.Message).ToUtf8(), WebSocketMessageType.Text, true, timeout.Token);
+            await socket.CloseOutputAsync((WebSocketCloseStatus)problem.Code, problem.Message.Length <= 120 ? problem.Message : "See Error message for details", timeout.Token);
+        }
+        catch (Exception failure) when (failure is WebSocketException or OperationCanceledException)
+        {
+        }
+    }
+}

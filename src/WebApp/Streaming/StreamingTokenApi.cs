@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using WebApp.Accounts;
+
+namespace WebApp.Streaming;
+
+/// <summary><c>GET /v3/token</c>: a temporary token for a browser, so an API key never reaches a page.</summary>
+public static class StreamingTokenApi
+{
+    public const int MinExpiresInSeconds = 1;
+    public const int MaxExpiresInSeconds = 600;
+    public const int MinSessionSeconds = 60;
+    public const int MaxSessionSeconds = 10800;
+
+    public sealed record TokenResponse(
+        [property: JsonPropertyName("token")] string Token, [property: JsonPropertyName("expires_in_seconds")] int ExpiresInSeconds);
+
+    public sealed record ErrorResponse([property: JsonPropertyName("error")] string Error);
+
+    public static Results<Ok<TokenResponse>, BadRequest<ErrorResponse>> Create(
+        HttpContext context, StreamingTokens tokens, IOptions<StreamingOptions> options)
+    {
+        var query = context.Request.Query;
+        var expires = ReadInt(query["expires_in_seconds"], "expires_in_seconds", MinExpiresInSeconds, MaxExpiresInSeconds, required: true, out var problem);
+        var session = problem is null
+            ? ReadInt(query["max_session_duration_seconds"], "max_session_duration_seconds", MinSessionSeconds, MaxSessionSeconds, required: false, out problem)
+            : null;
+        if (problem is not null)
+        {
+            return TypedResults.BadRequest(new ErrorResponse(problem));
+        }
+
+        var grant = new StreamingGrant(
+            context.User.GetTeamId(), context.User.GetUserId(), Math.Min(session ?? MaxSessionSeconds, options.Value.MaxSessionSeconds));
+        return TypedResults.Ok(new TokenResponse(tokens.Issue(grant, TimeSpan.FromSeconds(expires!.Value)), expires.Value));
+    }
+
+    private static int? ReadInt(string? value, string name, int min, int max, bool required, out string? problem)
+    {
+        problem = null;
+        if (string.IsNullOrEmpty(value))
+        {
+            problem = required ? $"{name} is required" : null;
+            return null;
+        }
+
+        if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+        {
+            problem = $"{name} must be an integer";
+            return null;
+        }
+
+        if (number < min || number > max)
+        {
+            problem = $"{name} must be between {min} and {max} seconds";
+            return null;
+        }
+
+        return number;
+    }
+}
