@@ -128,7 +128,7 @@ public sealed class TranscriptReaderTests : ReaderContext
         var paris = reader.FindAll("[data-testid=insight-entity]").Single(e => e.TextContent.Trim() == "Paris");
         Assert.Equal("location", paris.GetAttribute("data-type"));
         Assert.Equal(["POSITIVE", "NEUTRAL"], reader.FindAll("[data-testid=insight-sentiment]").Select(s => s.GetAttribute("data-sentiment")));
-        paris.Click();
+        reader.InvokeAsync(() => reader.FindAll("[data-testid=insight-entity]").Single(e => e.TextContent.Trim() == "Paris").Click());
         Assert.Equal(2700, Assert.Single(Player.Invocations["seek"]).Arguments[1]);
 
         reader.Find("[data-testid=toggle-editing]").Click();

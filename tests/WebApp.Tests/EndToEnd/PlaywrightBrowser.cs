@@ -92,12 +92,13 @@ public sealed class PlaywrightBrowser : IAsyncDisposable
         return response;
     }
 
-    public static async Task ScreenshotAsync(IPage page, string name)
+    /// <param name="fullPage">False: only what the window shows (what is above the fold).</param>
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(ScreenshotDirectory);
         // Let transitions (dialogs, snackbars, ripples) settle, so the picture shows the finished state.
         await page.WaitForTimeoutAsync(400);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = fullPage });
     }
 
     public async ValueTask DisposeAsync()

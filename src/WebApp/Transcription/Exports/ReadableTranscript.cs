@@ -22,7 +22,7 @@ public sealed record ReadableBlock(string? Speaker, string? SpeakerName, int Fir
 /// </summary>
 public sealed class ReadableTranscript
 {
-    public const string UntitledTitle = "Untitled";
+    public const string UntitledTitle = TranscriptTitles.Untitled;
 
     private ReadableTranscript(string title, IReadOnlyList<Word> words, SpeakerNames names)
     {
@@ -54,7 +54,7 @@ public sealed class ReadableTranscript
     public IReadOnlyList<ReadableBlock> Blocks { get; }
 
     public static ReadableTranscript From(Transcript transcript) => new(
-        string.IsNullOrWhiteSpace(transcript.Title) ? UntitledTitle : transcript.Title,
+        TranscriptTitles.Display(transcript.Title),
         transcript.DeletedAt is null ? StoredWords.Read(transcript) : [],
         SpeakerNames.Parse(transcript.SpeakerNamesJson));
 

@@ -5,7 +5,8 @@ namespace WebApp.Usage.Components;
 /// <summary>What the usage chart plots.</summary>
 public enum UsageMetric
 {
-    AudioHours,
+    /// <summary>Minutes, not hours: the chart's axis counts in whole steps, and a day of a small team is minutes.</summary>
+    AudioMinutes,
     Jobs,
     Failures,
 }
@@ -20,17 +21,20 @@ public static class UsageFormat
 
     public static string MetricName(UsageMetric metric) => metric switch
     {
-        UsageMetric.AudioHours => "Audio hours",
+        UsageMetric.AudioMinutes => "Audio minutes",
         UsageMetric.Jobs => "Jobs",
         _ => "Failures",
     };
 
     public static double Value(UsageTotals totals, UsageMetric metric) => metric switch
     {
-        UsageMetric.AudioHours => Math.Round(totals.AudioHours, 3),
+        UsageMetric.AudioMinutes => Math.Round(totals.AudioSeconds / 60, 2),
         UsageMetric.Jobs => totals.Jobs,
         _ => totals.Failures,
     };
+
+    /// <summary>About five whole steps up the axis to the highest value (MudBlazor's axis steps are whole numbers).</summary>
+    public static int AxisStep(IEnumerable<double> values) => Math.Max(1, (int)Math.Ceiling(values.DefaultIfEmpty(0).Max() / 5));
 
     /// <summary>"30 Nov" on about seven evenly spaced days and the last one; the others blank.</summary>
     public static string[] DayLabels(IReadOnlyList<DateOnly> days)

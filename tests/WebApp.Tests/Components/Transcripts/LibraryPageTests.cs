@@ -133,7 +133,7 @@ public sealed class LibraryPageTests : TranscriptPagesContext
 
         await Notifier.NotifyAsync(change with { Status = TranscriptStatus.Completed, Progress = 100 });
         page.WaitForAssertion(() => Assert.Equal("completed", Row(page, transcript.Id).QuerySelector("[data-testid=status-chip]")!.GetAttribute("data-status")), Patience);
-        Assert.Contains("“Live.wav” is transcribed.", page.Markup);
+        Assert.Contains("“Live” is transcribed.", page.Markup);
         // The page reloads the row for what the job found out.
         page.WaitForAssertion(() => Assert.Equal("1:01", Cell(Row(page, transcript.Id), "Duration")), Patience);
     }

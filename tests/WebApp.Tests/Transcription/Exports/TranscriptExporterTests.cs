@@ -30,7 +30,7 @@ public sealed class TranscriptExporterTests
         Assert.Equal("Weekly sync.txt", file.FileName);
         Assert.StartsWith("text/plain", file.ContentType);
         Assert.Equal(
-            "Weekly sync.wav\n\nDana (0:00)\nhello there\n\nSpeaker B (0:01)\ngood morning\n\nDana (0:02)\nhow are you\n",
+            "Weekly sync\n\nDana (0:00)\nhello there\n\nSpeaker B (0:01)\ngood morning\n\nDana (0:02)\nhow are you\n",
             Encoding.UTF8.GetString(file.Content));
     }
 
@@ -50,7 +50,7 @@ public sealed class TranscriptExporterTests
         var file = TranscriptExporter.Export(Named, ExportFormat.Json);
         var json = JsonDocument.Parse(file.Content).RootElement;
 
-        Assert.Equal("Weekly sync.wav", json.GetProperty("title").GetString());
+        Assert.Equal("Weekly sync", json.GetProperty("title").GetString());
         Assert.Equal("hello there good morning how are you", json.GetProperty("text").GetString());
         Assert.Equal(7, json.GetProperty("words").GetArrayLength());
         Assert.Equal("A", json.GetProperty("words")[0].GetProperty("speaker").GetString());
