@@ -28,6 +28,6 @@ dotnet tool restore >/dev/null
 
 if [[ "${1:-}" == "--test" ]]; then
   command -v npm >/dev/null || { echo "Node.js and npm are required for the JavaScript SDK tests." >&2; exit 1; }
-  # The official AssemblyAI JavaScript SDK, used as a real client of /v2.
-  (cd tests/js && { [[ -d node_modules/assemblyai ]] || npm install --no-audit --no-fund --silent; })
+  # The official AssemblyAI JavaScript SDK, used as a real client of /v2, and autocannon, the bench's load generator.
+  (cd tests/js && { [[ -d node_modules/assemblyai && -d node_modules/autocannon ]] || npm install --no-audit --no-fund --silent; })
 fi

@@ -5,10 +5,11 @@ namespace WebApp.Api.V2;
 
 public static class V2Api
 {
-    /// <summary>What the API needs beyond the pipeline: signed links to redacted audio.</summary>
+    /// <summary>What the API needs beyond the pipeline: signed links to redacted audio, and the answers of completed transcripts.</summary>
     public static void AddV2Api(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RedactedAudioLinks>();
+        builder.Services.AddSingleton<TranscriptResponseCache>();
     }
 
     /// <summary>The AssemblyAI-compatible API, authenticated by API key.</summary>
