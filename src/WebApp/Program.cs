@@ -1,11 +1,13 @@
 using WebApp.Accounts;
 using WebApp.Api.V2;
+using WebApp.Cluster;
 using WebApp.Data;
 using WebApp.Infrastructure;
 using WebApp.Transcription;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPersistence();
+builder.AddCluster();
 builder.AddAccounts();
 builder.AddTranscription();
 builder.AddWebApp();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using WebApp.Api.V2;
+using WebApp.Cluster;
 using WebApp.Components;
 using WebApp.Components.Account;
 using WebApp.Components.Pages.Engines;
@@ -35,6 +36,12 @@ public static class WebAppExtensions
 
     public static void UseWebApp(this WebApplication app)
     {
+        if (!app.Services.ServesWeb())
+        {
+            app.MapHealthChecks("/health");
+            return;
+        }
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -58,7 +58,7 @@ public sealed class VerbatimServer : IAsyncDisposable
     {
         process = Launch($"--urls {BaseAddress}");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
@@ -83,7 +83,7 @@ public sealed class VerbatimServer : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"The app did not answer /health within 60 s:\n{Log}");
+        throw new TimeoutException($"The app did not answer /health within 180 s:\n{Log}");
     }
 
     /// <summary>Ends the process at once, as a crash or power cut would.</summary>
