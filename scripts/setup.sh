@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Installs what Verbatim needs on this kind of machine (Debian + .NET SDK), idempotently.
 #   scripts/setup.sh            what the app needs to run
-#   scripts/setup.sh --test     also what the test suite and bench need
+#   scripts/setup.sh --cluster  also PostgreSQL and Redis, for scripts/cluster.sh
+#   scripts/setup.sh --test     also what the test suite and bench need (the cluster's servers included)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # libgomp1: OpenMP, which whisper.cpp's native library (Whisper.net.Runtime) links against.
 packages=(ffmpeg pocketsphinx pocketsphinx-en-us libpocketsphinx3 espeak-ng libgomp1)
+if [[ "${1:-}" == "--test" || "${1:-}" == "--cluster" ]]; then
+  packages+=(postgresql redis-server)
+fi
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(sox flite pocketsphinx-testdata chromium postgresql)
+  packages+=(sox flite pocketsphinx-testdata chromium)
 fi
 
 missing=()
