@@ -9,10 +9,11 @@ namespace Verbatim.Bench.Load;
 /// The server's CPU time per request, user and system: unlike req/s and latency it barely moves when other work
 /// shares the machine, so it is the figure to compare between a busy run and an idle one.
 /// </param>
-internal sealed record LoadResult(double RequestsPerSecond, double P50Milliseconds, double P99Milliseconds, long Requests, long Errors, double ServerCpuMilliseconds)
+internal sealed record LoadResult(
+    double RequestsPerSecond, double P50Milliseconds, double P99Milliseconds, long Requests, long Errors, long Timeouts, long Non2xx, double ServerCpuMilliseconds)
 {
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"{RequestsPerSecond,6:F0} req/s  p50 {P50Milliseconds,4:F0} ms  p99 {P99Milliseconds,4:F0} ms  {Requests,7} requests  {Errors} errors  server CPU {ServerCpuMilliseconds:F2} ms/request");
+        $"{RequestsPerSecond,6:F0} req/s  p50 {P50Milliseconds,4:F0} ms  p99 {P99Milliseconds,4:F0} ms  {Requests,7} requests  {Errors + Timeouts + Non2xx} errors ({Timeouts} timeouts, {Non2xx} not 2xx)  server CPU {ServerCpuMilliseconds:F2} ms/request");
 }
 
 /// <summary>
@@ -67,15 +68,16 @@ internal static class Autocannon
         using var json = JsonDocument.Parse(await stdout);
         var root = json.RootElement;
         var latency = root.GetProperty("latency");
-        // Errors are connection failures and timeouts; any answer other than 2xx counts as an error too.
-        var errors = root.GetProperty("errors").GetInt64() + root.GetProperty("timeouts").GetInt64() + root.GetProperty("non2xx").GetInt64();
         var requests = root.GetProperty("requests").GetProperty("total").GetInt64();
         return new LoadResult(
             root.GetProperty("requests").GetProperty("average").GetDouble(),
             latency.GetProperty("p50").GetDouble(),
             latency.GetProperty("p99").GetDouble(),
             requests,
-            errors,
+            // autocannon's errors include its timeouts (10 s); the rest are failed connections.
+            root.GetProperty("errors").GetInt64() - root.GetProperty("timeouts").GetInt64(),
+            root.GetProperty("timeouts").GetInt64(),
+            root.GetProperty("non2xx").GetInt64(),
             cpu.TotalMilliseconds / Math.Max(1, requests));
     }
 }

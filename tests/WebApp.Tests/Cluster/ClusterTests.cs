@@ -75,7 +75,8 @@ public sealed class ClusterTests : IAsyncLifetime
         var node = new VerbatimServer(new Dictionary<string, string>
         {
             ["Verbatim__Database__Provider"] = "Postgres",
-            ["Verbatim__Database__ConnectionString"] = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = databaseName }.ToString(),
+            // Four nodes open their pools at once on a shared CI machine; Npgsql's 15 s connect timeout is too short there.
+            ["Verbatim__Database__ConnectionString"] = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = databaseName, Timeout = 60 }.ToString(),
             ["Verbatim__Cluster__Role"] = role,
             ["Verbatim__Cluster__Redis"] = redis!.ConnectionString,
             ["Verbatim__Transcription__MaxConcurrentJobs"] = "1",
