@@ -1,9 +1,10 @@
 using System.Globalization;
+using Verbatim.Bench.Load;
 
 namespace Verbatim.Bench;
 
 /// <summary>
-/// Runs named benchmark sections in order: <c>bench/run.sh [section…] [--minutes N] [--models DIR] [--list]</c>. A new measurement is
+/// Runs named benchmark sections in order: <c>bench/run.sh [section…] [--minutes N] [--models DIR] [--load-seconds N] [--memory-minutes A,B] [--list]</c>. A new measurement is
 /// one more <see cref="IBenchSection"/> in <see cref="Sections"/>; sections share the <see cref="BenchContext"/>, and
 /// so the same test recording.
 /// </summary>
@@ -22,6 +23,8 @@ internal static class BenchProgram
         new KeytermBench(),
         new WhisperSection(),
         new StreamingBench(),
+        new LoadBench(),
+        new LongFileMemoryBench(),
     ];
 
     private static async Task<int> Main(string[] args)
@@ -41,6 +44,12 @@ internal static class BenchProgram
                     return 0;
                 case "--models":
                     WhisperSection.ModelsDirectory = args[++i];
+                    break;
+                case "--load-seconds":
+                    LoadBench.RunLength = TimeSpan.FromSeconds(double.Parse(args[++i], CultureInfo.InvariantCulture));
+                    break;
+                case "--memory-minutes":
+                    LongFileMemoryBench.Minutes = [.. args[++i].Split(',').Select(m => double.Parse(m, CultureInfo.InvariantCulture))];
                     break;
                 case "--minutes":
                     minutes = double.Parse(args[++i], CultureInfo.InvariantCulture);

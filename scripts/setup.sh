@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Installs what Verbatim needs on this kind of machine (Debian + .NET SDK), idempotently.
 #   scripts/setup.sh            what the app needs to run
-#   scripts/setup.sh --test     also what the test suite and bench need
+#   scripts/setup.sh --cluster  also PostgreSQL and Redis, for scripts/cluster.sh
+#   scripts/setup.sh --test     also what the test suite and bench need (the cluster's servers included)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # libgomp1: OpenMP, which whisper.cpp's native library (Whisper.net.Runtime) links against.
 packages=(ffmpeg pocketsphinx pocketsphinx-en-us libpocketsphinx3 espeak-ng libgomp1)
+if [[ "${1:-}" == "--test" || "${1:-}" == "--cluster" ]]; then
+  packages+=(postgresql redis-server)
+fi
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(sox flite pocketsphinx-testdata chromium postgresql)
+  packages+=(sox flite pocketsphinx-testdata chromium)
 fi
 
 missing=()
@@ -28,6 +32,6 @@ dotnet tool restore >/dev/null
 
 if [[ "${1:-}" == "--test" ]]; then
   command -v npm >/dev/null || { echo "Node.js and npm are required for the JavaScript SDK tests." >&2; exit 1; }
-  # The official AssemblyAI JavaScript SDK, used as a real client of /v2.
-  (cd tests/js && { [[ -d node_modules/assemblyai ]] || npm install --no-audit --no-fund --silent; })
+  # The official AssemblyAI JavaScript SDK, used as a real client of /v2, and autocannon, the bench's load generator.
+  (cd tests/js && { [[ -d node_modules/assemblyai && -d node_modules/autocannon ]] || npm install --no-audit --no-fund --silent; })
 fi

@@ -1,5 +1,6 @@
 using WebApp.Accounts;
 using WebApp.Api.V2;
+using WebApp.Cluster;
 using WebApp.Data;
 using WebApp.Infrastructure;
 using WebApp.Limits;
@@ -9,6 +10,7 @@ using WebApp.Transcription;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPersistence();
+builder.AddCluster();
 builder.AddAccounts();
 builder.AddLimits();
 builder.AddTranscription();

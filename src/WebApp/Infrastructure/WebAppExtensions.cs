@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using WebApp.Administration;
 using WebApp.Api.V2;
+using WebApp.Cluster;
 using WebApp.Components;
 using WebApp.Components.Account;
 using WebApp.Components.Pages.Engines;
@@ -45,6 +46,12 @@ public static class WebAppExtensions
     public static void UseWebApp(this WebApplication app)
     {
         app.UseReverseProxy();
+        if (!app.Services.ServesWeb())
+        {
+            app.MapHealthChecks("/health");
+            return;
+        }
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Quartz;
+using WebApp.Cluster;
 using WebApp.Data;
 using WebApp.Infrastructure;
 using WebApp.Transcription.Audio;
@@ -96,7 +97,8 @@ public static class TranscriptionExtensions
             });
         });
         services.AddHostedService<TranscriptionRecovery>();
-        if (transcription.RunJobs)
+        // A web node only queues: its scheduler is never started, so it never fires a job.
+        if (ClusterOptions.From(builder.Configuration).RunsJobs)
         {
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
         }
@@ -116,12 +118,21 @@ public static class TranscriptionExtensions
                 break;
             case DatabaseProvider.Postgres:
                 store.UsePostgres(database.ConnectionString!);
-                store.UseClustering();
+                store.UseClustering(ConfigureClustering);
                 break;
             case DatabaseProvider.SqlServer:
                 store.UseSqlServer(database.ConnectionString!);
-                store.UseClustering();
+                store.UseClustering(ConfigureClustering);
                 break;
         }
+    }
+
+    // Each process gets an instance id of its own (Quartz generates one when clustered). A worker checks in every 5 s;
+    // one silent for 10 s more (killed, or its machine gone) is taken for dead, and its jobs, which all ask for
+    // recovery, start again on another worker.
+    private static void ConfigureClustering(ClusteringOptions clustering)
+    {
+        clustering.CheckinInterval = TimeSpan.FromSeconds(5);
+        clustering.CheckinMisfireThreshold = TimeSpan.FromSeconds(10);
     }
 }

@@ -12,9 +12,6 @@ public sealed class TranscriptionOptions
     /// <summary>How many transcripts this process works on at once.</summary>
     [Range(1, 64)]
     public int MaxConcurrentJobs { get; set; } = 2;
-
-    /// <summary>False for a web-only process: it queues jobs in the shared job store and lets worker processes run them.</summary>
-    public bool RunJobs { get; set; } = true;
 }
 
 /// <summary>Settings under "Verbatim:Fetch": how audio_url downloads (and webhooks) reach the URLs users give.</summary>

@@ -84,9 +84,12 @@ public sealed partial class BrowserSession : IDisposable
             : throw new Xunit.Sdk.XunitException($"No antiforgery token on {path}");
     }
 
-    /// <summary>A SignalR connection to the app's transcript hub that carries this browser's cookies.</summary>
-    public HubConnection ConnectToTranscriptHub() => new HubConnectionBuilder()
-        .WithUrl(new Uri(BaseAddress, "/hubs/transcripts"), options => options.Cookies = Cookies)
+    /// <summary>
+    /// A SignalR connection to the app's transcript hub that carries this browser's cookies; to another node of a
+    /// cluster with <paramref name="node"/> (cookies are per host, not per port, so the same sign-in goes along).
+    /// </summary>
+    public HubConnection ConnectToTranscriptHub(Uri? node = null) => new HubConnectionBuilder()
+        .WithUrl(new Uri(node ?? BaseAddress, "/hubs/transcripts"), options => options.Cookies = Cookies)
         .Build();
 
     public void Dispose() => Http.Dispose();

@@ -18,9 +18,9 @@ public sealed class TranscriptWatcher : IAsyncDisposable
 
     public HubConnection Connection => connection;
 
-    public static async Task<TranscriptWatcher> StartAsync(BrowserSession browser)
+    public static async Task<TranscriptWatcher> StartAsync(BrowserSession browser, Uri? node = null)
     {
-        var watcher = new TranscriptWatcher(browser.ConnectToTranscriptHub());
+        var watcher = new TranscriptWatcher(browser.ConnectToTranscriptHub(node));
         await watcher.connection.StartAsync();
         return watcher;
     }

@@ -26,7 +26,7 @@ public static class TranscriptApi
         transcripts.MapPost("/", Create).WithName("createTranscript")
             .AddOpenApiOperationTransformer(OpenApiBodies.Describe("application/json", "TranscriptParams: audio_url and options, as in AssemblyAI's API."));
         transcripts.MapGet("/", List).WithName("listTranscripts");
-        transcripts.MapGet("/{transcriptId}", Get).WithName("getTranscript");
+        transcripts.MapGet("/{transcriptId}", Get).WithName("getTranscript").Produces<TranscriptResponse>(contentType: "application/json");
         transcripts.MapDelete("/{transcriptId}", Delete).WithName("deleteTranscript");
         return v2;
     }
@@ -66,13 +66,13 @@ public static class TranscriptApi
             : V2Json.Ok(TranscriptMapper.ToResponse(result.Transcript));
     }
 
-    private static async Task<Results<JsonHttpResult<TranscriptResponse>, JsonHttpResult<ApiError>>> Get(
-        string transcriptId, HttpContext http, ApplicationDbContext db)
+    private static async Task<Results<FileContentHttpResult, JsonHttpResult<ApiError>>> Get(
+        string transcriptId, HttpContext http, ApplicationDbContext db, TranscriptResponseCache responses)
     {
         var transcript = await FindAsync(db, http, transcriptId);
         return transcript is null
             ? V2Json.Error(StatusCodes.Status404NotFound, NotFoundMessage)
-            : V2Json.Ok(TranscriptMapper.ToResponse(transcript));
+            : responses.Response(transcript);
     }
 
     private static async Task<Results<JsonHttpResult<TranscriptList>, JsonHttpResult<ApiError>>> List(
@@ -182,6 +182,7 @@ public static class TranscriptApi
         }
 
         var teamId = http.User.GetTeamId();
-        return await db.Transcripts.SingleOrDefaultAsync(t => t.Id == id && t.TeamId == teamId, http.RequestAborted);
+        // Read-only: tracking would keep a snapshot of every column, the stored words included, for nothing.
+        return await db.Transcripts.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id && t.TeamId == teamId, http.RequestAborted);
     }
 }

@@ -8,11 +8,12 @@ namespace WebApp.Api.V2;
 
 public static class V2Api
 {
-    /// <summary>What the API needs beyond the pipeline: signed links to redacted audio, the wire format remote regions speak.</summary>
+    /// <summary>What the API needs beyond the pipeline: signed links to redacted audio, the wire format remote regions speak, and the answers of completed transcripts.</summary>
     public static void AddV2Api(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RedactedAudioLinks>();
         builder.Services.AddSingleton<IRemoteWireFormat, RemoteWireFormat>();
+        builder.Services.AddSingleton<TranscriptResponseCache>();
     }
 
     /// <summary>The AssemblyAI-compatible API, authenticated by API key.</summary>

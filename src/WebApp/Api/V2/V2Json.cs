@@ -21,6 +21,11 @@ public static class V2Json
         TypedResults.Json(new ApiError(message), Options, statusCode: statusCode);
 
     public static JsonHttpResult<T> Ok<T>(T value) => TypedResults.Json(value, Options);
+
+    /// <summary>What <see cref="Ok{T}"/> answers with, for bodies serialised ahead (<see cref="Serialize{T}"/>).</summary>
+    public const string ContentType = "application/json; charset=utf-8";
+
+    public static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
 }
 
 /// <summary>AssemblyAI's error body.</summary>

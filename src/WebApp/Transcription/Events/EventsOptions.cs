@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace WebApp.Transcription.Events;
 
 /// <summary>
-/// Settings under "Verbatim:Events": how a worker process (Verbatim:Transcription:RunJobs=true on another machine or
+/// Settings under "Verbatim:Events": how a worker process (Verbatim:Cluster:Role=Worker on another machine or
 /// process) gets its jobs' live status to the browsers connected to the web process.
 /// </summary>
 public sealed class EventsOptions : IValidatableObject

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using WebApp.Cluster;
 
 namespace WebApp.Transcription.Events;
 
 public static class TranscriptEventsExtensions
 {
     /// <summary>
-    /// Live status: the hub, the in-process notifier for Blazor pages, and where the job's changes go: to this
-    /// process's browsers, or (Verbatim:Events:HubUrl set, on a worker process) to the web process's hub.
+    /// Live status: the hub, the in-process notifier for Blazor pages, and where the job's changes go: through Redis
+    /// to every web node of a cluster (Verbatim:Cluster:Redis), to the web process's hub (Verbatim:Events:HubUrl, on a
+    /// worker beside a single web process), or else to this process's own browsers.
     /// </summary>
     public static void AddTranscriptEvents(this IHostApplicationBuilder builder)
     {
@@ -27,7 +29,16 @@ public static class TranscriptEventsExtensions
                 .RequireRole(EventsPublisherAuthenticationHandler.PublisherRole));
 
         var events = builder.Configuration.GetSection(EventsOptions.Section).Get<EventsOptions>() ?? new EventsOptions();
-        if (events.HubUrl is null)
+        var cluster = ClusterOptions.From(builder.Configuration);
+        if (!string.IsNullOrEmpty(cluster.Redis))
+        {
+            services.AddSingleton<ITranscriptEvents, RedisTranscriptEvents>();
+            if (cluster.ServesWeb)
+            {
+                services.AddHostedService<RedisTranscriptSubscriber>();
+            }
+        }
+        else if (events.HubUrl is null)
         {
             services.AddSingleton<ITranscriptEvents>(sp => sp.GetRequiredService<TranscriptBroadcaster>());
         }

@@ -5,7 +5,7 @@ namespace WebApp.Tests.Transcription.Events;
 
 /// <summary>
 /// Live status when the job runs in another process: a web process that runs no jobs
-/// (Verbatim:Transcription:RunJobs=false) and a worker process (the same app, RunJobs=true) on the same database and
+/// (Verbatim:Cluster:Role=Web) and a worker process (the same app, Role=Worker) on the same database and
 /// data directory. The worker forwards its changes to the web's hub (Verbatim:Events:HubUrl and Secret); a browser
 /// connected to the web sees them.
 /// </summary>
@@ -57,14 +57,14 @@ public sealed class WorkerProcessEventsTests : IAsyncLifetime
         onPostgres = database.ContainsKey("Verbatim__Database__ConnectionString");
         web = new VerbatimServer(new Dictionary<string, string>(database)
         {
-            ["Verbatim__Transcription__RunJobs"] = "false",
+            ["Verbatim__Cluster__Role"] = "Web",
             ["Verbatim__Events__Secret"] = secret,
         }, dataDirectory);
         // The web process migrates the database first; the worker then starts on it.
         await web.StartAsync();
         worker = new VerbatimServer(new Dictionary<string, string>(database)
         {
-            ["Verbatim__Transcription__RunJobs"] = "true",
+            ["Verbatim__Cluster__Role"] = "Worker",
             ["Verbatim__Events__HubUrl"] = new Uri(web.BaseAddress, "/hubs/transcripts").ToString(),
             ["Verbatim__Events__Secret"] = secret,
         }, dataDirectory);
