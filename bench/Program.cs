@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Verbatim.Bench;
 
 /// <summary>
-/// Runs named benchmark sections in order: <c>bench/run.sh [section…] [--minutes N] [--models DIR] [--list]</c>. A new measurement is
+/// Runs named benchmark sections in order: <c>bench/run.sh [section…] [--minutes N] [--models DIR] [--tuning] [--longest N] [--list]</c>. A new measurement is
 /// one more <see cref="IBenchSection"/> in <see cref="Sections"/>; sections share the <see cref="BenchContext"/>, and
 /// so the same test recording.
 /// </summary>
@@ -40,6 +40,12 @@ internal static class BenchProgram
                     return 0;
                 case "--models":
                     WhisperSection.ModelsDirectory = args[++i];
+                    break;
+                case "--tuning":
+                    DiarizationBench.Tuning = true;
+                    break;
+                case "--longest":
+                    DiarizationBench.LongestMinutes = double.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
                 case "--minutes":
                     minutes = double.Parse(args[++i], CultureInfo.InvariantCulture);
