@@ -44,7 +44,7 @@ internal sealed record BenchVoice(string Id, string Person, VoiceSex Sex, SetPar
         new("festival-suo_fi_lj_diphone", "lj", VoiceSex.Female, SetPart.Tuning, FestivalKind),
         new("festival-lp_diphone", "lp", VoiceSex.Female, SetPart.Tuning, FestivalKind),
         new("festival-kal_diphone", "kal", VoiceSex.Male, SetPart.Tuning, FestivalKind),
-        new("recorded-librivox", "librivox", VoiceSex.Female, SetPart.Tuning, RecordedKind),
+        new("recorded-librivox", "librivox", VoiceSex.Male, SetPart.Tuning, RecordedKind),
         new("recorded-librivox-x0.8", "librivox-low", VoiceSex.Male, SetPart.Tuning, RecordedKind),
         new("espeak-ng-en-us+f2", "espeak-f2", VoiceSex.Female, SetPart.Tuning, EspeakKind),
         new("espeak-ng-en-gb+m1", "espeak-m1", VoiceSex.Male, SetPart.Tuning, EspeakKind),
@@ -59,7 +59,7 @@ internal sealed record BenchVoice(string Id, string Person, VoiceSex Sex, SetPar
         new("festival-pc_diphone", "pc", VoiceSex.Male, SetPart.HeldOut, FestivalKind),
         new("festival-upc_ca_ona_hts", "ona", VoiceSex.Female, SetPart.HeldOut, FestivalKind),
         new("recorded-cards", "cards", VoiceSex.Male, SetPart.HeldOut, RecordedKind),
-        new("recorded-cards-x1.25", "cards-high", VoiceSex.Female, SetPart.HeldOut, RecordedKind),
+        new("recorded-cards-x1.25", "cards-high", VoiceSex.Male, SetPart.HeldOut, RecordedKind),
         new("espeak-ng-en-us+m3", "espeak-m3", VoiceSex.Male, SetPart.HeldOut, EspeakKind),
         new("espeak-ng-en-us+f4", "espeak-f4", VoiceSex.Female, SetPart.HeldOut, EspeakKind),
     ];
