@@ -1,111 +1,110 @@
-using System.Diagnostics;
+using Verbatim.Bench.Diarization;
 using WebApp.Tests.Transcription.Diarization;
 using WebApp.Transcription.Audio;
 using WebApp.Transcription.Diarization;
-using WebApp.Transcription.Engines;
-using WebApp.Transcription.Engines.PocketSphinx;
 
 namespace Verbatim.Bench;
 
 /// <summary>
-/// Speaker diarization on made-up conversations of 2, 3 and 4 speakers (flite and espeak-ng voices and two real
-/// recorded speakers, about 40% of turns 1–2 s long, pauses of 0.15–0.7 s, no overlap), with the speaker count left
-/// to the diarizer and given: diarization error rate and how often the count comes out right.
+/// Speaker diarization on the held-out part of the evaluation set (<see cref="DiarizationCase.Set"/>): voices and
+/// sentences the diarizer was never tuned on. With <c>--tuning</c>, the tuning part instead (the only part settings may
+/// be chosen on). Prints, per file length, how often the speaker count comes out exactly right, DER with the count left
+/// to the diarizer and given as <c>speakers_expected</c>, and CPU time per second of audio.
 /// </summary>
 internal sealed class DiarizationBench : IBenchSection
 {
-    private static readonly int[] SpeakerCounts = [2, 3, 4];
-    private const int SeedsPerCount = 4;
+    /// <summary>Set by <c>--tuning</c>: score the tuning part rather than the held-out part.</summary>
+    public static bool Tuning { get; set; }
+
+    /// <summary>Set by <c>--longest N</c>: leave out files longer than N minutes (for quick tuning rounds).</summary>
+    public static double LongestMinutes { get; set; } = double.MaxValue;
+
+    /// <summary>Where the voices' synthesised clips are kept between runs.</summary>
+    private static string CacheDirectory => Environment.GetEnvironmentVariable("VERBATIM_BENCH_DATA") is { Length: > 0 } data
+        ? Path.Combine(data, "diarization")
+        : Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".bench-data", "diarization");
 
     public string Name => "diarization";
 
-    public string Description => "speaker diarization: DER and speaker-count accuracy on 2-, 3-, 4-speaker conversations";
+    public string Description => "speaker diarization: count right, DER without and with speakers_expected, CPU cost (held-out voices and script)";
 
     public async Task RunAsync(BenchContext context)
     {
-        Console.WriteLine($" DER = (missed + false alarm + confusion) / reference speech, best one-to-one speaker mapping, {DiarizationErrorRate.StandardCollarMs} ms");
-        Console.WriteLine(" collar either side of each reference boundary (and without); speakers = how many the diarizer found");
-        var diarizer = new SpeakerDiarizer();
-        var overall = new Totals();
-        foreach (var speakers in SpeakerCounts)
+        var part = Tuning ? SetPart.Tuning : SetPart.HeldOut;
+        var cases = DiarizationCase.Set(part).Where(c => c.Minutes <= LongestMinutes).ToArray();
+        Console.WriteLine($" {(Tuning ? "TUNING" : "HELD-OUT")} part: {cases.Length} files; voices {string.Join(", ", BenchVoice.All.Where(v => v.Part == part))}");
+        Console.WriteLine($" DER = (missed + false alarm + confusion) / reference speech, best one-to-one speaker mapping, {DiarizationErrorRate.StandardCollarMs} ms collar.");
+        Console.WriteLine(" cost = CPU seconds of the diarizer per second of audio. Figures taken while the machine is busy (see load) are not idle figures.");
+        Console.WriteLine($" load average at start: {LoadAverage()}");
+        var diarizer = new SpeakerDiarizer(DiarizerSettingsOverride.Apply(DiarizerSettings.Default));
+        var groups = new Dictionary<string, DiarizationTotals>();
+        foreach (var @case in cases)
         {
-            var totals = new Totals();
-            for (var seed = 1; seed <= SeedsPerCount; seed++)
+            var path = context.Scratch.File($"diarization-{@case.Seed}.wav");
+            var (reference, voices) = @case.Build(CacheDirectory, path);
+            using var audio = await new AudioDecoder().DecodeAsync(path, CancellationToken.None);
+            File.Delete(path);
+
+            var found = Score(diarizer, audio, reference, SpeakerCountHint.None);
+            var given = Score(diarizer, audio, reference, new SpeakerCountHint(Exact: voices.Count));
+            var bucket = @case.Minutes >= 60 ? "60-minute file" : @case.Minutes <= 1 ? "1-minute files" : $"{@case.Minutes:0}-minute files";
+            foreach (var key in new[] { bucket, @case.Minutes >= 60 ? "" : "all files of 1–30 minutes" }.Where(key => key.Length > 0))
             {
-                var voices = Pick(speakers, seed);
-                var conversation = Conversation.Build(context.Scratch.Path, voices, turns: 8 + 5 * speakers, seed: seed * 10 + speakers);
-                using var audio = await new AudioDecoder().DecodeAsync(conversation.Path, CancellationToken.None);
-                Console.WriteLine($" {speakers} speakers, seed {seed}, {audio.DurationSeconds:F0} s, {conversation.Reference.Count} turns: {string.Join(", ", conversation.Voices)}");
-                foreach (var given in new[] { false, true })
-                {
-                    var clock = Stopwatch.StartNew();
-                    var turns = diarizer.Diarize(audio, given ? new SpeakerCountHint(Exact: speakers) : SpeakerCountHint.None);
-                    var seconds = clock.Elapsed.TotalSeconds;
-                    var score = DiarizationErrorRate.Measure(conversation.Reference, turns);
-                    var strict = DiarizationErrorRate.Measure(conversation.Reference, turns, collarMs: 0);
-                    var found = turns.Select(turn => turn.Speaker).Distinct().Count();
-                    totals.Add(given, score, strict, found == speakers, seconds, audio.DurationSeconds);
-                    BenchContext.Row(given ? "  count given" : "  count found",
-                        $"DER {score}, no collar {strict.Rate:P1}, {found} speakers, real-time factor {seconds / audio.DurationSeconds:F3}");
-                }
+                (groups.TryGetValue(key, out var totals) ? totals : groups[key] = new DiarizationTotals()).Add(found, given, audio.DurationSeconds);
             }
 
-            totals.Print($"{speakers} speakers, all seeds");
-            overall.Add(totals);
+            Console.WriteLine($"  {@case.Name}: found {found.Speakers}, DER {found.Score.Rate:P1} / given {given.Score.Rate:P1}, cost {found.CpuSeconds / audio.DurationSeconds:F3}×  [{string.Join(", ", voices)}]");
         }
 
-        overall.Print("overall");
+        Console.WriteLine($" load average at end: {LoadAverage()}");
+        foreach (var (label, totals) in groups.OrderBy(pair => pair.Key.StartsWith("all", StringComparison.Ordinal)).ThenBy(pair => pair.Key.Length).ThenBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            totals.Print(label);
+        }
     }
 
-    /// <summary>A different mix of voices for each seed, the same every run.</summary>
-    private static ConversationVoice[] Pick(int speakers, int seed)
+    private static DiarizationRun Score(SpeakerDiarizer diarizer, DecodedAudio audio, IReadOnlyList<SpeakerTurn> reference, SpeakerCountHint hint)
     {
-        var random = new Random(seed * 100 + speakers);
-        return ConversationVoice.All.OrderBy(_ => random.Next()).Take(speakers).ToArray();
+        var clock = CpuClock.Start();
+        var turns = diarizer.Diarize(audio, hint);
+        var seconds = clock.Seconds;
+        var speakers = turns.Select(turn => turn.Speaker).Distinct().Count();
+        return new DiarizationRun(DiarizationErrorRate.Measure(reference, turns), speakers, speakers == reference.Select(turn => turn.Speaker).Distinct().Count(), seconds);
     }
 
-    /// <summary>DER pooled over conversations (weighted by speech), and counts right, for the count found and given.</summary>
-    private sealed class Totals
+    private static string LoadAverage() => string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+}
+
+internal sealed record DiarizationRun(DiarizationErrorRate Score, int Speakers, bool CountRight, double CpuSeconds);
+
+/// <summary>DER pooled over files (weighted by speech), counts right and CPU cost, for the count found and given.</summary>
+internal sealed class DiarizationTotals
+{
+    private DiarizationErrorRate found = DiarizationErrorRate.Zero;
+    private DiarizationErrorRate given = DiarizationErrorRate.Zero;
+    private readonly List<double> fileRates = [];
+    private int countsRight;
+    private int files;
+    private double cpuSeconds;
+    private double audioSeconds;
+
+    public void Add(DiarizationRun withoutHint, DiarizationRun withHint, double durationSeconds)
     {
-        private readonly DiarizationErrorRate[] scores = [DiarizationErrorRate.Zero, DiarizationErrorRate.Zero];
-        private readonly DiarizationErrorRate[] strictScores = [DiarizationErrorRate.Zero, DiarizationErrorRate.Zero];
-        private int countsRight;
-        private int conversations;
-        private double seconds;
-        private double audioSeconds;
+        found += withoutHint.Score;
+        given += withHint.Score;
+        fileRates.Add(withoutHint.Score.Rate);
+        files++;
+        countsRight += withoutHint.CountRight ? 1 : 0;
+        cpuSeconds += withoutHint.CpuSeconds;
+        audioSeconds += durationSeconds;
+    }
 
-        public void Add(bool given, DiarizationErrorRate score, DiarizationErrorRate strict, bool countRight, double elapsedSeconds, double durationSeconds)
-        {
-            scores[given ? 1 : 0] += score;
-            strictScores[given ? 1 : 0] += strict;
-            seconds += elapsedSeconds;
-            if (!given)
-            {
-                conversations++;
-                audioSeconds += durationSeconds;
-                countsRight += countRight ? 1 : 0;
-            }
-        }
-
-        public void Add(Totals other)
-        {
-            scores[0] += other.scores[0];
-            scores[1] += other.scores[1];
-            strictScores[0] += other.strictScores[0];
-            strictScores[1] += other.strictScores[1];
-            countsRight += other.countsRight;
-            conversations += other.conversations;
-            seconds += other.seconds;
-            audioSeconds += other.audioSeconds;
-        }
-
-        public void Print(string label)
-        {
-            Console.WriteLine($" {label}:");
-            BenchContext.Row("  DER, count found", $"{scores[0]}; no collar {strictScores[0].Rate:P1}");
-            BenchContext.Row("  DER, count given", $"{scores[1]}; no collar {strictScores[1].Rate:P1}");
-            BenchContext.Row("  speaker count right", $"{countsRight}/{conversations} ({(double)countsRight / conversations:P0})");
-            BenchContext.Row("  real-time factor (both runs)", $"{seconds / (2 * audioSeconds):F3}");
-        }
+    public void Print(string label)
+    {
+        Console.WriteLine($" {label} ({files}, {audioSeconds / 60:F0} min):");
+        BenchContext.Row("  speaker count exactly right", $"{countsRight}/{files} ({(double)countsRight / files:P0})");
+        BenchContext.Row("  DER without a hint", $"{found}; median file {fileRates.Order().ElementAt(fileRates.Count / 2):P1}");
+        BenchContext.Row("  DER with speakers_expected", given.ToString());
+        BenchContext.Row("  cost (CPU × real time, no hint)", $"{cpuSeconds / audioSeconds:F3}");
     }
 }

@@ -13,6 +13,10 @@ if [[ "${1:-}" == "--test" || "${1:-}" == "--cluster" ]]; then
 fi
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(sox flite pocketsphinx-testdata chromium)
+  # festival and every Debian festvox voice that runs (the Hindi, Marathi and Telugu ones lack their phone sets):
+  # speakers for the diarization bench's evaluation set.
+  packages+=(festival festvox-kallpc16k festvox-kdlpc16k festvox-us-slt-hts festvox-ca-ona-hts festvox-italp16k festvox-itapc16k
+    festvox-czech-dita festvox-czech-krb festvox-czech-machac festvox-czech-ph festvox-ru festvox-suopuhe-lj festvox-suopuhe-mv)
 fi
 
 missing=()
