@@ -16,6 +16,7 @@ public sealed class BadInputCampaignTests : IAsyncLifetime
 {
     private const long UploadLimit = 20_000_000;
     private const long Quota = 8_000_000;
+    private const int StatusCodes507 = 507;
 
     private readonly HostileHttpServer hostile = new(IPAddress.Any);
     private readonly VerbatimServer server;
@@ -100,7 +101,8 @@ public sealed class BadInputCampaignTests : IAsyncLifetime
 
         Assert.True(answers.Count >= 60, $"only {answers.Count} requests were made");
         Assert.True(failures.Count == 0, $"{failures.Count} of {answers.Count} answers were not as expected:\n{string.Join('\n', failures)}\n{server.Log}");
-        Assert.DoesNotContain(answers, a => a.Status >= 500);
+        // 507 is the storage quota's deliberate answer (the issue asks for it); any other 5xx is a server error.
+        Assert.DoesNotContain(answers, a => a.Status >= 500 && a.Status != StatusCodes507);
         foreach (var answer in answers.Where(a => a.Status >= 400 && a.Path.StartsWith("/v2", StringComparison.Ordinal)))
         {
             using var document = JsonDocument.Parse(answer.Body);
