@@ -150,6 +150,8 @@ internal sealed class BenchServer : IAsyncDisposable
         start.Environment["Verbatim__Fetch__AllowPrivateAddresses"] = "true";
         // Request logs at Information would measure the console, not the app.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // One key drives the whole load: its request rate limit (6,000 a minute by default) would measure the limiter.
+        start.Environment["Verbatim__Limits__Default__RequestsPerMinute"] = "10000000";
         var started = Process.Start(start)!;
         started.OutputDataReceived += (_, e) => Append(e.Data);
         started.ErrorDataReceived += (_, e) => Append(e.Data);

@@ -73,7 +73,7 @@ public sealed class BrowserFlowEndToEndTests(ReaderServerFixture fixture) : IAsy
         var stranger = await fixture.StrangerPageAsync(PlaywrightBrowser.Phone);
         Assert.Equal(200, (await PlaywrightBrowser.GoToAsync(stranger, url))!.Status);
         await Expect(stranger.Locator("[data-testid=utterance][data-speaker=B] .reader-block__speaker").First).ToHaveTextAsync("Robin");
-        await Expect(stranger.Locator("h1")).ToHaveTextAsync(Path.GetFileName(named));
+        await Expect(stranger.Locator("h1")).ToHaveTextAsync(Path.GetFileNameWithoutExtension(named));
         await PlaywrightBrowser.ScreenshotAsync(stranger, "flow-shared-phone");
 
         // Revoke it: gone from the list, and the stranger's next visit is a 404.

@@ -51,7 +51,8 @@ public sealed class LivePageEndToEndTests : IAsyncLifetime
         // Blazor navigates inside the page (no load event follows).
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/transcripts/[0-9a-f-]{36}$"), new() { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
         // The batch pass finishes and the reader shows its words, with speaker labels.
-        await Expect(page.Locator("main")).ToContainTextAsync("football", new() { Timeout = 180_000, IgnoreCase = true });
+        await Expect(page.Locator("[data-testid=reader-transcript]")).ToContainTextAsync("football", new() { Timeout = 180_000, IgnoreCase = true });
+        await Expect(page.Locator("[data-testid=speaker-chip]").First).ToBeVisibleAsync();
         await PlaywrightBrowser.ScreenshotAsync(page, "live-saved-in-reader");
     }
 

@@ -81,19 +81,25 @@ public sealed class TeamRegionsTests : IDisposable
     }
 
     [Fact]
-    public async Task OnlyTeamAdmins_AreTeamAdmins()
+    public async Task OnlyTeamOwnersAndAdmins_AreTeamAdmins()
     {
         var (teams, team) = NewTeam();
+        var owner = await DbUserOf(team);
+        var admin = database.AddUser("admin@example.com");
         var member = database.AddUser("member@example.com");
+        var viewer = database.AddUser("viewer@example.com");
         await using (var db = database.CreateDbContext())
         {
+            db.TeamMembers.Add(new TeamMember { TeamId = team, UserId = admin.Id, Role = TeamRole.Admin });
             db.TeamMembers.Add(new TeamMember { TeamId = team, UserId = member.Id, Role = TeamRole.Member });
+            db.TeamMembers.Add(new TeamMember { TeamId = team, UserId = viewer.Id, Role = TeamRole.Viewer });
             await db.SaveChangesAsync();
         }
 
-        var admin = await DbUserOf(team);
-        Assert.True(await teams.IsTeamAdminAsync(team, admin));
+        Assert.True(await teams.IsTeamAdminAsync(team, owner));
+        Assert.True(await teams.IsTeamAdminAsync(team, admin.Id));
         Assert.False(await teams.IsTeamAdminAsync(team, member.Id));
+        Assert.False(await teams.IsTeamAdminAsync(team, viewer.Id));
     }
 
     private (TeamRegions Teams, Guid Team) NewTeam()
@@ -105,6 +111,6 @@ public sealed class TeamRegionsTests : IDisposable
     private async Task<string> DbUserOf(Guid team)
     {
         await using var db = database.CreateDbContext();
-        return await db.TeamMembers.Where(m => m.TeamId == team && m.Role == TeamRole.Admin).Select(m => m.UserId).SingleAsync();
+        return await db.TeamMembers.Where(m => m.TeamId == team && m.Role == TeamRole.Owner).Select(m => m.UserId).SingleAsync();
     }
 }

@@ -56,6 +56,12 @@ public static class RedactedAudioApi
     /// <summary>Why the transcript has no redacted audio to give, or null if it should have.</summary>
     private static string? Unavailable(Transcript transcript)
     {
+        // First: a deleted transcript keeps no options to tell whether it had redacted audio.
+        if (transcript.DeletedAt is not null)
+        {
+            return "The redacted audio, if any, was deleted along with the transcript.";
+        }
+
         if (StoredOptions.Read(transcript).Redaction?.Audio is not { } audio)
         {
             return "Redacted audio is only available for transcripts created with redact_pii_audio set to true.";
@@ -63,7 +69,6 @@ public static class RedactedAudioApi
 
         return transcript switch
         {
-            { DeletedAt: not null } => "The redacted audio was deleted along with the transcript.",
             { Status: TranscriptStatus.Error } => "There is no redacted audio: the transcript failed.",
             { Text: null or "" } when audio.ReturnRedactedNoSpeechAudio != true =>
                 "There is no redacted audio: no speech was found in the file. Set redact_pii_audio_options.return_redacted_no_speech_audio to true to get it anyway.",

@@ -13,6 +13,7 @@ using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Infrastructure;
 using WebApp.Library;
+using WebApp.Limits;
 using WebApp.Regions;
 using WebApp.Tests.Library;
 using WebApp.Transcription;
@@ -63,6 +64,9 @@ public abstract class TranscriptPagesContext : BunitContext, IAsyncLifetime
         Services.AddScoped<UpstreamClient>();
         Services.AddScoped<RemoteRegionRunner>();
         Services.AddSingleton<IRemoteWireFormat, RemoteWireFormat>();
+        Services.AddOptions<LimitsOptions>();
+        Services.AddOptions<TranscriptionOptions>();
+        Services.AddSingleton<TeamJobAdmission>();
         Services.AddScoped<TranscriptSubmitter>();
         Services.AddSingleton<ISpeechEngineSource>(new OneEngine(new NoSpeechEngine()));
         Services.AddOptions<SpeechModelOptions>();
