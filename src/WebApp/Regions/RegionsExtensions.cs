@@ -26,10 +26,11 @@ public static class RegionsExtensions
     /// <summary>The upstream's webhook: POST /regions/webhook/{id}, proven by the sealed token it was given.</summary>
     public static void MapRegions(this IEndpointRouteBuilder app)
     {
+        // The refusal carries a body: a bare 404 would be re-executed as the app's not-found page, which refuses a POST with 400.
         app.MapPost("/regions/webhook/{transcriptId:guid}", (Guid transcriptId, HttpRequest request, UpstreamSignals signals) =>
                 signals.Signal(transcriptId, request.Headers[UpstreamSignals.HeaderName].FirstOrDefault())
-                    ? (Results<Ok, NotFound>)TypedResults.Ok()
-                    : TypedResults.NotFound())
+                    ? (Results<Ok, ProblemHttpResult>)TypedResults.Ok()
+                    : TypedResults.Problem("No transcript here is waiting for this webhook.", statusCode: StatusCodes.Status404NotFound))
             .AllowAnonymous()
             .DisableAntiforgery();
     }
