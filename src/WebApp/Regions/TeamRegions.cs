@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using WebApp.Accounts;
 using WebApp.Data;
 using WebApp.Data.Entities;
+using WebApp.Teams;
 
 namespace WebApp.Regions;
 

@@ -26,10 +26,6 @@ public static class UsageEndpoints
         return (today.AddDays(1 - DefaultDays), today);
     }
 
-    /// <summary>The team whose usage a signed-in user sees: the team they act for in the browser app.</summary>
-    public static async Task<Guid?> UsageTeamIdAsync(this ApplicationDbContext db, string userId, CancellationToken cancellationToken = default) =>
-        (await db.FindActiveMembershipAsync(userId, cancellationToken))?.TeamId;
-
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadCsv(
         HttpContext http, ApplicationDbContext db, UsageReport report, TimeProvider clock, string? from, string? to)
     {
@@ -45,7 +41,8 @@ public static class UsageEndpoints
         }
 
         var userId = http.User.GetUserId();
-        if (await db.UsageTeamIdAsync(userId, http.RequestAborted) is not { } teamId || !await db.IsTeamAdminAsync(teamId, userId, http.RequestAborted))
+        // The team whose usage a signed-in user sees: the one they act for in the browser app.
+        if (await db.FindActiveMembershipAsync(userId, http.RequestAborted) is not { CanManage: true, TeamId: var teamId })
         {
             return TypedResults.Problem("Only the team's admins can see its usage.", statusCode: StatusCodes.Status403Forbidden);
         }
