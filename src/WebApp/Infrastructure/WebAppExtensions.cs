@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MudBlazor.Services;
@@ -58,6 +59,18 @@ public static class WebAppExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // The not-found page is for a browser navigating; a POST or DELETE wants the endpoint's own answer (re-executed,
+        // a bodiless 404 became the page refusing a POST with 400).
+        app.Use((http, next) =>
+        {
+            if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+                && http.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+            {
+                statusCodePages.Enabled = false;
+            }
+
+            return next(http);
+        });
         app.UseMiddleware<V2ErrorHandling>();
         app.UseAntiforgery();
         // After authorization (which WebApplication adds first), so the limiter knows the API key.

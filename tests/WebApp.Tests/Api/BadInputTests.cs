@@ -10,6 +10,17 @@ namespace WebApp.Tests.Api;
 public sealed class BadInputTests(ApiFixture fixture)
 {
     [Fact]
+    public async Task PostToAnUnknownAppPath_Is404_NotTheNotFoundPageRefusingIt()
+    {
+        using var ann = fixture.Ann();
+
+        // Re-executed as the not-found page, this 404 used to become that page's 400 for a POST.
+        using var response = await ann.Http.PostAsync("/regions/webhook/not-a-transcript", null);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Upload_EmptyBody_Returns400()
     {
         using var ann = fixture.Ann();

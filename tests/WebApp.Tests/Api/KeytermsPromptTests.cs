@@ -56,4 +56,30 @@ public sealed class KeytermsPromptTests(ApiFixture fixture)
         Assert.True(status == HttpStatusCode.OK, body.ToString());
         Assert.Equal(JsonValueKind.Array, body.GetProperty("keyterms_prompt").ValueKind);
     }
+
+    [Fact]
+    public async Task Transcribe_WithWordBoost_BiasesLikeKeyterms()
+    {
+        using var ann = fixture.Ann();
+        var audio = TestSpeech.Say("doctor okonkwo will see you in the morning");
+
+        var with = await ann.TranscribeAsync(audio, new { word_boost = new[] { "Okonkwo" }, boost_param = "default" });
+
+        Assert.True(with.GetProperty("status").GetString() == "completed", with.ToString());
+        Assert.Contains("Okonkwo", with.GetProperty("text").GetString());
+        Assert.Equal(["Okonkwo"], with.GetProperty("keyterms_prompt").EnumerateArray().Select(term => term.GetString()));
+    }
+
+    [Theory]
+    [InlineData("high", "boost_param \"high\" is not supported")]
+    [InlineData("loud", "boost_param must be \"low\", \"default\" or \"high\"")]
+    public async Task Create_WithABoostStrength_Returns400(string boost, string expected)
+    {
+        using var ann = fixture.Ann();
+
+        var (status, body) = await ann.PostTranscriptAsync(new { audio_url = "http://example.com/a.mp3", word_boost = new[] { "Okonkwo" }, boost_param = boost });
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(expected, body.GetProperty("error").GetString());
+    }
 }

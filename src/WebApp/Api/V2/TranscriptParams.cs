@@ -46,6 +46,12 @@ public sealed class TranscriptParams
 
     public List<string>? KeytermsPrompt { get; set; }
 
+    /// <summary>AssemblyAI's older form of key terms, still sent by its SDKs: read as more keyterms_prompt terms.</summary>
+    public List<string>? WordBoost { get; set; }
+
+    /// <summary>The strength of <see cref="WordBoost"/>: "low", "default" or "high".</summary>
+    public string? BoostParam { get; set; }
+
     public JsonArray? CustomSpelling { get; set; }
 
     public bool? RedactPii { get; set; }
