@@ -65,7 +65,7 @@ public static class StreamingEndpoint
         var token = context.Request.Query["token"].ToString();
         if (token.Length > 0)
         {
-            var (grant, problem) = tokens.Redeem(token);
+            var (grant, problem) = await tokens.RedeemAsync(token);
             return (grant, problem is null ? null : Unauthorized(problem));
         }
 

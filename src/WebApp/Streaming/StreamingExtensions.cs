@@ -29,7 +29,7 @@ public static class StreamingExtensions
     public static void MapStreaming(this WebApplication app)
     {
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-        app.MapGet("/v3/token", StreamingTokenApi.Create)
+        app.MapGet("/v3/token", StreamingTokenApi.CreateAsync)
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName })
             .DisableAntiforgery()
             .WithTags("streaming");

@@ -19,7 +19,7 @@ public static class StreamingTokenApi
 
     public sealed record ErrorResponse([property: JsonPropertyName("error")] string Error);
 
-    public static Results<Ok<TokenResponse>, BadRequest<ErrorResponse>> Create(
+    public static async Task<Results<Ok<TokenResponse>, BadRequest<ErrorResponse>>> CreateAsync(
         HttpContext context, StreamingTokens tokens, IOptions<StreamingOptions> options)
     {
         var query = context.Request.Query;
@@ -34,7 +34,7 @@ public static class StreamingTokenApi
 
         var grant = new StreamingGrant(
             context.User.GetTeamId(), context.User.GetUserId(), Math.Min(session ?? MaxSessionSeconds, options.Value.MaxSessionSeconds));
-        return TypedResults.Ok(new TokenResponse(tokens.Issue(grant, TimeSpan.FromSeconds(expires!.Value)), expires.Value));
+        return TypedResults.Ok(new TokenResponse(await tokens.IssueAsync(grant, TimeSpan.FromSeconds(expires!.Value)), expires.Value));
     }
 
     private static int? ReadInt(string? value, string name, int min, int max, bool required, out string? problem)

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using StackExchange.Redis;
 
 namespace WebApp.Streaming;
 
@@ -10,30 +12,53 @@ public sealed record StreamingGrant(Guid TeamId, string UserId, int MaxSessionSe
 
 /// <summary>
 /// Temporary tokens for /v3/ws (AssemblyAI's <c>GET /v3/token</c>): random, single use, redeemable only until they
-/// expire, bound to the team of the key that made them. Only their SHA-256 is held, in memory: a restart ends unused
-/// tokens, which live a few minutes at most anyway.
+/// expire, bound to the team of the key that made them. Only their SHA-256 is held: in Redis when the cluster has one
+/// (a token made on one web node opens a session on another, and is taken out atomically so it works once in the
+/// whole cluster), otherwise in this process's memory, where a restart ends unused tokens (they live minutes anyway).
 /// </summary>
-public sealed class StreamingTokens(TimeProvider clock)
+public sealed class StreamingTokens(TimeProvider clock, IConnectionMultiplexer? redis = null)
 {
-    private readonly ConcurrentDictionary<string, (StreamingGrant Grant, DateTimeOffset ExpiresAt)> tokens = new();
+    private const string RedisPrefix = "verbatim:streaming-token:";
 
-    public string Issue(StreamingGrant grant, TimeSpan lifetime)
+    /// <summary>How long an expired token is still recognised, to answer "Token expired" rather than "Invalid token".</summary>
+    private static readonly TimeSpan RememberExpired = TimeSpan.FromMinutes(10);
+
+    private readonly ConcurrentDictionary<string, Entry> tokens = new();
+
+    public async Task<string> IssueAsync(StreamingGrant grant, TimeSpan lifetime)
     {
-        RemoveExpired();
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        tokens[Hash(token)] = (grant, clock.GetUtcNow() + lifetime);
+        var entry = new Entry(grant, clock.GetUtcNow() + lifetime);
+        if (redis is null)
+        {
+            RemoveExpired();
+            tokens[Hash(token)] = entry;
+        }
+        else
+        {
+            await redis.GetDatabase().StringSetAsync(RedisPrefix + Hash(token), JsonSerializer.Serialize(entry), lifetime + RememberExpired);
+        }
+
         return token;
     }
 
     /// <summary>Takes the token out (single use) and returns its grant, or why it cannot be used.</summary>
-    public (StreamingGrant? Grant, string? Problem) Redeem(string token)
+    public async Task<(StreamingGrant? Grant, string? Problem)> RedeemAsync(string token)
     {
-        if (!tokens.TryRemove(Hash(token), out var entry))
+        Entry? entry;
+        if (redis is null)
         {
-            return (null, "Invalid token");
+            entry = tokens.TryRemove(Hash(token), out var held) ? held : null;
+        }
+        else
+        {
+            var stored = await redis.GetDatabase().StringGetDeleteAsync(RedisPrefix + Hash(token));
+            entry = stored.IsNull ? null : JsonSerializer.Deserialize<Entry>(stored.ToString());
         }
 
-        return entry.ExpiresAt < clock.GetUtcNow() ? (null, "Token expired") : (entry.Grant, null);
+        return entry is null ? (null, "Invalid token")
+            : entry.ExpiresAt < clock.GetUtcNow() ? (null, "Token expired")
+            : (entry.Grant, null);
     }
 
     private void RemoveExpired()
@@ -41,7 +66,7 @@ public sealed class StreamingTokens(TimeProvider clock)
         var now = clock.GetUtcNow();
         foreach (var (hash, entry) in tokens)
         {
-            if (entry.ExpiresAt < now - TimeSpan.FromMinutes(10))
+            if (entry.ExpiresAt < now - RememberExpired)
             {
                 tokens.TryRemove(hash, out _);
             }
@@ -49,4 +74,6 @@ public sealed class StreamingTokens(TimeProvider clock)
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private sealed record Entry(StreamingGrant Grant, DateTimeOffset ExpiresAt);
 }

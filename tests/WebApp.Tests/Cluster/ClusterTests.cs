@@ -1,3 +1,5 @@
+using System.Net.WebSockets;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Npgsql;
 using WebApp.Tests.Infrastructure;
@@ -68,6 +70,47 @@ public sealed class ClusterTests : IAsyncLifetime
         Assert.Contains($"Transcribed {interrupted}", survivor.Log);
         Assert.All(workers, w => Assert.Contains("Transcribing ", w.Log));
         Assert.DoesNotContain("Transcribing ", webA.Log + webNodeB.Log);
+    }
+
+    [Fact]
+    public async Task StreamingToken_MadeOnOneWebNode_OpensASessionOnTheOther_Once()
+    {
+        var webA = await StartNodeAsync("Web");
+        var webB = await StartNodeAsync("Web");
+        using var ivy = await BrowserSession.RegisterAsync(webA.BaseAddress, "ivy@example.com");
+        using var api = webA.CreateClient(await webA.CreateApiKeyAsync(ivy.Email));
+        using var tokenResponse = await api.GetAsync("/v3/token?expires_in_seconds=60");
+        var token = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString();
+
+        var (onB, _) = await OpenStreamAsync(webB, token!);
+        var (onA, closedWith) = await OpenStreamAsync(webA, token!);
+
+        Assert.Equal("Begin", onB.GetProperty("type").GetString());
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, closedWith);
+        Assert.Equal("Unauthorized Connection: Invalid token", onA.GetProperty("error").GetString());
+    }
+
+    /// <summary>The first message of a /v3/ws session opened with <paramref name="token"/>, and how it closed if it did.</summary>
+    private static async Task<(JsonElement First, WebSocketCloseStatus? Closed)> OpenStreamAsync(VerbatimServer node, string token)
+    {
+        using var socket = new ClientWebSocket();
+        var url = new UriBuilder(node.BaseAddress) { Scheme = node.BaseAddress.Scheme == "https" ? "wss" : "ws", Path = "/v3/ws", Query = $"sample_rate=16000&token={token}" };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await socket.ConnectAsync(url.Uri, timeout.Token);
+        var buffer = new byte[8192];
+        var received = await socket.ReceiveAsync(buffer, timeout.Token);
+        var first = JsonDocument.Parse(buffer.AsMemory(0, received.Count)).RootElement.Clone();
+        if (first.GetProperty("type").GetString() == "Begin")
+        {
+            await socket.SendAsync("""{"type":"Terminate"}"""u8.ToArray(), WebSocketMessageType.Text, true, timeout.Token);
+        }
+
+        while (socket.State == WebSocketState.Open)
+        {
+            await socket.ReceiveAsync(buffer, timeout.Token);
+        }
+
+        return (first, socket.CloseStatus);
     }
 
     private async Task<VerbatimServer> StartNodeAsync(string role)
