@@ -60,7 +60,7 @@ public sealed class InviteMailEndToEndTests : IAsyncLifetime
         await Expect(owner.Locator("[data-testid=create-invite]")).ToBeEnabledAsync(new() { Timeout = 30_000 });
 
         await owner.FillAsync("#invite-email", "reporter@example.com");
-        await Expect(owner.Locator("[data-testid=create-invite]")).ToHaveTextAsync("Send invite");
+        await Expect(owner.Locator("[data-testid=create-invite]")).ToHaveTextAsync("Send invite", new() { Timeout = 30_000 });
         await owner.ClickAsync("[data-testid=create-invite]");
         await Expect(owner.Locator("[data-testid=invite-sent]")).ToContainTextAsync("reporter@example.com", new() { Timeout = 30_000 });
         await Expect(owner.Locator("[data-testid=invite-link]")).ToHaveCountAsync(0);
@@ -105,12 +105,16 @@ public sealed class InviteMailEndToEndTests : IAsyncLifetime
         await BrowserAccounts.RegisterAsync(owner, "Account/Register", "admin@example.com");
         var team = await OpenPersonalTeamAsync(owner);
         await owner.FillAsync("#invite-email", "not an address");
+        // The button's words change once the typed address has reached the server.
+        await Expect(owner.Locator("[data-testid=create-invite]")).ToHaveTextAsync("Send invite", new() { Timeout = 30_000 });
         await owner.ClickAsync("[data-testid=create-invite]");
-        await Expect(owner.Locator(".mud-snackbar")).ToContainTextAsync("not an email address");
+        await Expect(owner.Locator(".mud-input-helper-text")).ToContainTextAsync("not an email address");
+        await Expect(owner.Locator("[data-testid=invite-table] tbody tr")).ToHaveCountAsync(0);
         Assert.Empty(smtp.Messages());
 
         smtp.Stop();
         await owner.FillAsync("#invite-email", "reporter@example.com");
+        await Expect(owner.Locator(".mud-input-helper-text")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
         await owner.ClickAsync("[data-testid=create-invite]");
         await Expect(owner.Locator("[data-testid=invite-mail-error]")).ToContainTextAsync("did not take the message", new() { Timeout = 30_000 });
         await Expect(owner.Locator("[data-testid=invite-link]")).ToContainTextAsync($"http://localhost:{server.Port}/join/");

@@ -31,17 +31,22 @@ public sealed class RegionsEndToEndTests(RegionsFixture fixture) : IAsyncLifetim
         await PlaywrightBrowser.GoToAsync(page, "regions");
         var row = page.Locator("[data-testid=regions-table] tr", new() { Has = page.Locator("[data-testid=region-nokey]") });
         await Expect(row).ToContainTextAsync("Needs a key");
-        var keyField = page.Locator("[data-testid=region-key-nokey]").Locator("xpath=descendant-or-self::input");
+        var keyField = page.Locator("#region-key-nokey");
+        await Expect(row.Locator("input[type=checkbox]")).Not.ToBeCheckedAsync();
         await Expect(keyField).ToBeEditableAsync(new() { Timeout = 30_000 });
         await PlaywrightBrowser.ScreenshotAsync(page, "regions-1-needs-a-key", fullPage: false);
 
         await keyField.FillAsync(fixture.UpstreamKey);
-        await page.ClickAsync("[data-testid=region-key-save-nokey]");
+        var save = row.Locator("button", new() { HasText = "Save" });
+        // Enabled once the typed key has reached the server.
+        await Expect(save).ToBeEnabledAsync(new() { Timeout = 30_000 });
+        await save.ClickAsync();
         await Expect(row).ToContainTextAsync("Team's own key (hidden)");
         await Expect(row).ToContainTextAsync("On");
+        await Expect(row.Locator("input[type=checkbox]")).ToBeCheckedAsync();
         await Expect(keyField).ToHaveValueAsync("");
         Assert.DoesNotContain(fixture.UpstreamKey, await page.ContentAsync());
-        await page.ClickAsync("[data-testid=region-make-default-nokey]");
+        await row.Locator("button", new() { HasText = "Make default" }).ClickAsync();
         await Expect(row.Locator("[data-testid=region-default]")).ToBeVisibleAsync();
         await PlaywrightBrowser.ScreenshotAsync(page, "regions-2-on-and-default", fullPage: false);
 
