@@ -80,11 +80,18 @@ public sealed class RegionsEndToEndTests(RegionsFixture fixture) : IAsyncLifetim
         var libraryRow = page.Locator($"[data-testid=transcript-row][data-id='{transcriptId}']");
         await Expect(libraryRow.Locator("[data-testid=transcript-link]")).ToHaveTextAsync(stem);
         await Expect(libraryRow.Locator("[data-testid=row-region]")).ToHaveTextAsync("nokey");
+        var libraryDuration = (await libraryRow.Locator("td[data-label=Duration]").InnerTextAsync()).Trim();
         await PlaywrightBrowser.ScreenshotAsync(page, "regions-5-library", fullPage: false);
 
         await PlaywrightBrowser.GoToAsync(page, $"transcripts/{transcriptId}");
         await page.WaitForSelectorAsync("[data-testid=reader-transcript][data-ready=true]");
         await Expect(page.Locator(".reader-header .page-header__text p")).ToContainTextAsync("transcribed in region nokey");
+        await Expect(page.Locator(".reader-header .page-header__text p")).ToContainTextAsync($" · {libraryDuration} · ");
+        // One duration everywhere, as for local transcripts: the player's whole seconds (floor) match the library's.
+        var playerSeconds = await page.EvalOnSelectorAsync<double>("[data-testid=reader-audio]",
+            "a => new Promise(r => a.readyState >= 1 ? r(a.duration) : a.addEventListener('loadedmetadata', () => r(a.duration)))");
+        var player = TimeSpan.FromSeconds(Math.Floor(playerSeconds));
+        Assert.Equal(libraryDuration, $"{(int)player.TotalMinutes}:{player.Seconds:00}");
         var words = await page.Locator("[data-testid=reader-transcript] .w").AllInnerTextsAsync();
         var wer = WordErrorRate.Measure(TestSpeech.Sentence, string.Join(' ', words));
         Assert.True(wer.Rate <= 0.3, $"WER {wer}: \"{string.Join(' ', words)}\"");
