@@ -13,6 +13,8 @@ if [[ "${1:-}" == "--test" || "${1:-}" == "--cluster" ]]; then
 fi
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(sox flite pocketsphinx-testdata chromium)
+  # aiosmtpd: a real SMTP server, run as a sink for the invite-mail tests.
+  packages+=(python3-aiosmtpd)
   # festival and every Debian festvox voice that runs (the Hindi, Marathi and Telugu ones lack their phone sets):
   # speakers for the diarization bench's evaluation set.
   packages+=(festival festvox-kallpc16k festvox-kdlpc16k festvox-us-slt-hts festvox-ca-ona-hts festvox-italp16k festvox-itapc16k

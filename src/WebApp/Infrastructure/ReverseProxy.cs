@@ -7,15 +7,12 @@ namespace WebApp.Infrastructure;
 
 /// <summary>
 /// Settings under "Verbatim:ReverseProxy". X-Forwarded-For/-Proto/-Host are honoured only from the proxies listed
-/// here (none by default), and links the server hands out (upload_url, next_url, signed audio links) start with
-/// <see cref="PublicBaseUrl"/> when it is set, never with whatever Host header a client sent.
+/// here (none by default). Links start with <see cref="PublicUrl"/> when it is set, never with whatever Host header a
+/// client sent.
 /// </summary>
 public sealed class ReverseProxyOptions : IValidatableObject
 {
     public const string Section = "Verbatim:ReverseProxy";
-
-    /// <summary>The address people reach the server at, e.g. https://verbatim.example.org.</summary>
-    public string? PublicBaseUrl { get; set; }
 
     /// <summary>Proxy addresses (e.g. 10.0.0.5) whose X-Forwarded-* headers are believed.</summary>
     public List<string> KnownProxies { get; set; } = [];
@@ -25,11 +22,6 @@ public sealed class ReverseProxyOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (PublicBaseUrl is not null && !(Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0))
-        {
-            yield return new ValidationResult($"{Section}:PublicBaseUrl must be an absolute http(s) URL without a query, such as https://verbatim.example.org.");
-        }
-
         foreach (var proxy in KnownProxies.Where(p => !IPAddress.TryParse(p, out _)))
         {
             yield return new ValidationResult($"{Section}:KnownProxies: \"{proxy}\" is not an IP address.");
@@ -46,6 +38,7 @@ public static class ReverseProxy
 {
     public static void AddReverseProxy(this IHostApplicationBuilder builder)
     {
+        builder.AddPublicUrl();
         builder.Services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((forwarded, proxy) =>
         {
@@ -67,6 +60,7 @@ public static class ReverseProxy
 
     public static void UseReverseProxy(this WebApplication app)
     {
+        app.WarnOfDeprecatedName();
         var proxy = app.Services.GetRequiredService<IOptions<ReverseProxyOptions>>().Value;
         if (proxy.KnownProxies.Count > 0 || proxy.KnownNetworks.Count > 0)
         {
@@ -74,9 +68,6 @@ public static class ReverseProxy
         }
     }
 
-    /// <summary>"https://host" links are built from: the configured public base URL, else this request's scheme and host.</summary>
-    public static string PublicBaseUrl(HttpRequest request) =>
-        // A static helper reads the option from the request's services, so the many link builders need no new parameter.
-        request.HttpContext.RequestServices.GetRequiredService<IOptions<ReverseProxyOptions>>().Value.PublicBaseUrl?.TrimEnd('/')
-        ?? $"{request.Scheme}://{request.Host}";
+    /// <summary>"https://host" links are built from: <see cref="PublicUrl.BaseFor"/>.</summary>
+    public static string PublicBaseUrl(HttpRequest request) => PublicUrl.BaseFor(request);
 }

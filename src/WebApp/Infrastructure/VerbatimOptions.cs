@@ -12,4 +12,7 @@ public sealed class VerbatimOptions
     public string DataDirectory { get; set; } = "./data";
 
     public string DataDirectoryFullPath => Path.GetFullPath(DataDirectory);
+
+    /// <summary>This server's public address; see <see cref="Infrastructure.PublicUrl"/>.</summary>
+    public string? PublicUrl { get; set; }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using WebApp.Infrastructure;
 
 namespace WebApp.Regions;
 
@@ -12,7 +13,7 @@ public sealed record Region(string Name, RegionKind Kind, Uri? BaseUrl, bool Has
 }
 
 /// <summary>The regions the operator configured, "local" first; read once at start (configuration is validated then).</summary>
-public sealed class RegionCatalog(IOptions<RegionsOptions> options)
+public sealed class RegionCatalog(IOptions<RegionsOptions> options, IOptions<VerbatimOptions> verbatim)
 {
     public IReadOnlyList<Region> All { get; } =
     [
@@ -26,5 +27,9 @@ public sealed class RegionCatalog(IOptions<RegionsOptions> options)
     /// <summary>The operator's settings of a region (timings, key); defaults for "local" when it is not listed.</summary>
     public RegionSettings SettingsOf(string name) => options.Value.Regions.TryGetValue(name, out var settings) ? settings : new RegionSettings();
 
-    public string? PublicUrl => options.Value.PublicUrl?.TrimEnd('/');
+    /// <summary>
+    /// This server's address as the internet sees it (<see cref="Infrastructure.PublicUrl"/>). With it, remote regions
+    /// are asked to call a webhook here when a transcript finishes, and polling slows down; without it they are polled.
+    /// </summary>
+    public string? PublicUrl => verbatim.Value.Configured();
 }

@@ -21,12 +21,6 @@ public sealed class RegionsOptions
 
     /// <summary>By name; "local" exists whether or not it is listed.</summary>
     public Dictionary<string, RegionSettings> Regions { get; set; } = [];
-
-    /// <summary>
-    /// This server's address as the internet sees it (e.g. https://verbatim.example.com). With it, remote regions are
-    /// asked to call a webhook here when a transcript finishes, and polling slows down; without it they are polled.
-    /// </summary>
-    public string? PublicUrl { get; set; }
 }
 
 /// <summary>One region. The timings bound every remote call so that a job always ends.</summary>
@@ -67,11 +61,6 @@ public sealed partial class RegionsOptionsValidator : IValidateOptions<RegionsOp
     public ValidateOptionsResult Validate(string? name, RegionsOptions options)
     {
         var failures = new List<string>();
-        if (options.PublicUrl is { } publicUrl && !IsHttpUrl(publicUrl))
-        {
-            failures.Add($"Verbatim:PublicUrl \"{publicUrl}\" must be an absolute http or https URL.");
-        }
-
         foreach (var (regionName, region) in options.Regions)
         {
             var key = $"Verbatim:Regions:{regionName}";

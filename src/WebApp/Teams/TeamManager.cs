@@ -49,97 +49,91 @@ public sealed class TeamManager(ApplicationDbContext db, TeamEraser eraser, Time
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<TeamResult> ChangeRoleAsync(string userId, Guid teamId, string memberId, TeamRole role, CancellationToken cancellationToken = default)
-    {
-        var (actor, member) = await LoadAsync(userId, teamId, memberId, cancellationToken);
-        if (actor is null || !actor.Role.CanManage())
+    public Task<TeamResult> ChangeRoleAsync(string userId, Guid teamId, string memberId, TeamRole role, CancellationToken cancellationToken = default) =>
+        WithTeamLockedAsync(teamId, async () =>
         {
-            return TeamResult.Refused("Only the team's owners and admins change roles.");
-        }
+            var (actor, member) = await LoadAsync(userId, teamId, memberId, cancellationToken);
+            if (actor is null || !actor.Role.CanManage())
+            {
+                return TeamResult.Refused("Only the team's owners and admins change roles.");
+            }
 
-        if (member is null)
-        {
-            return TeamResult.Refused("That person is not in this team.");
-        }
+            if (member is null)
+            {
+                return TeamResult.Refused("That person is not in this team.");
+            }
 
-        if ((role == TeamRole.Owner || member.Role == TeamRole.Owner) && actor.Role != TeamRole.Owner)
-        {
-            return TeamResult.Refused("Only an owner makes or unmakes owners.");
-        }
+            if ((role == TeamRole.Owner || member.Role == TeamRole.Owner) && actor.Role != TeamRole.Owner)
+            {
+                return TeamResult.Refused("Only an owner makes or unmakes owners.");
+            }
 
-        if (member.Role == TeamRole.Owner && role != TeamRole.Owner && await IsLastOwnerAsync(teamId, cancellationToken))
-        {
-            return TeamResult.Refused("A team needs an owner: make someone else owner first.");
-        }
+            if (member.Role == TeamRole.Owner && role != TeamRole.Owner && await IsLastOwnerAsync(teamId, cancellationToken))
+            {
+                return TeamResult.Refused("A team needs an owner: make someone else owner first.");
+            }
 
-        member.Role = role;
-        await db.SaveChangesAsync(cancellationToken);
-        return TeamResult.Done;
-    }
+            member.Role = role;
+            await db.SaveChangesAsync(cancellationToken);
+            return TeamResult.Done;
+        }, cancellationToken);
 
     /// <summary>Makes <paramref name="memberId"/> an owner and the acting owner an admin.</summary>
-    public async Task<TeamResult> TransferOwnershipAsync(string userId, Guid teamId, string memberId, CancellationToken cancellationToken = default)
-    {
-        var (actor, member) = await LoadAsync(userId, teamId, memberId, cancellationToken);
-        if (actor is not { Role: TeamRole.Owner })
+    public Task<TeamResult> TransferOwnershipAsync(string userId, Guid teamId, string memberId, CancellationToken cancellationToken = default) =>
+        WithTeamLockedAsync(teamId, async () =>
         {
-            return TeamResult.Refused("Only an owner transfers ownership.");
-        }
+            var (actor, member) = await LoadAsync(userId, teamId, memberId, cancellationToken);
+            if (actor is not { Role: TeamRole.Owner })
+            {
+                return TeamResult.Refused("Only an owner transfers ownership.");
+            }
 
-        if (member is null || member.UserId == userId)
+            if (member is null || member.UserId == userId)
+            {
+                return TeamResult.Refused("Pick another member of this team.");
+            }
+
+            member.Role = TeamRole.Owner;
+            actor.Role = TeamRole.Admin;
+            await db.SaveChangesAsync(cancellationToken);
+            return TeamResult.Done;
+        }, cancellationToken);
+
+    public Task<TeamResult> RemoveMemberAsync(string userId, Guid teamId, string memberId, CancellationToken cancellationToken = default) =>
+        WithTeamLockedAsync(teamId, async () =>
         {
-            return TeamResult.Refused("Pick another member of this team.");
-        }
+            var (actor, member) = await LoadAsync(userId, teamId, memberId, cancellationToken);
+            if (memberId == userId)
+            {
+                return await LeaveLockedAsync(actor, cancellationToken);
+            }
 
-        member.Role = TeamRole.Owner;
-        actor.Role = TeamRole.Admin;
-        await db.SaveChangesAsync(cancellationToken);
-        return TeamResult.Done;
-    }
+            if (actor is null || !actor.Role.CanManage())
+            {
+                return TeamResult.Refused("Only the team's owners and admins remove members.");
+            }
 
-    public async Task<TeamResult> RemoveMemberAsync(string userId, Guid teamId, string memberId, CancellationToken cancellationToken = default)
-    {
-        if (memberId == userId)
+            if (member is null)
+            {
+                return TeamResult.Refused("That person is not in this team.");
+            }
+
+            if (member.Role == TeamRole.Owner && actor.Role != TeamRole.Owner)
+            {
+                return TeamResult.Refused("Only an owner removes an owner.");
+            }
+
+            // An owner removing the other owner while that one removes them: whoever comes second is no longer in the team.
+            await RemoveAsync(member, cancellationToken);
+            return TeamResult.Done;
+        }, cancellationToken);
+
+    public Task<TeamResult> LeaveAsync(string userId, Guid teamId, CancellationToken cancellationToken = default) =>
+        WithTeamLockedAsync(teamId, async () =>
         {
-            return await LeaveAsync(userId, teamId, cancellationToken);
-        }
-
-        var (actor, member) = await LoadAsync(userId, teamId, memberId, cancellationToken);
-        if (actor is null || !actor.Role.CanManage())
-        {
-            return TeamResult.Refused("Only the team's owners and admins remove members.");
-        }
-
-        if (member is null)
-        {
-            return TeamResult.Refused("That person is not in this team.");
-        }
-
-        if (member.Role == TeamRole.Owner && actor.Role != TeamRole.Owner)
-        {
-            return TeamResult.Refused("Only an owner removes an owner.");
-        }
-
-        await RemoveAsync(member, cancellationToken);
-        return TeamResult.Done;
-    }
-
-    public async Task<TeamResult> LeaveAsync(string userId, Guid teamId, CancellationToken cancellationToken = default)
-    {
-        var member = await db.TeamMembers.SingleOrDefaultAsync(m => m.TeamId == teamId && m.UserId == userId, cancellationToken);
-        if (member is null)
-        {
-            return TeamResult.Refused("You are not in this team.");
-        }
-
-        if (member.Role == TeamRole.Owner && await IsLastOwnerAsync(teamId, cancellationToken))
-        {
-            return TeamResult.Refused("You are this team's last owner: make someone else owner first, or delete the team.");
-        }
-
-        await RemoveAsync(member, cancellationToken);
-        return TeamResult.Done;
-    }
+            var member = await db.TeamMembers.SingleOrDefaultAsync(m => m.TeamId == teamId && m.UserId == userId, cancellationToken);
+            return await LeaveLockedAsync(member, cancellationToken);
+        }, cancellationToken);
 
     /// <summary>Deletes the team and all it holds (rows in one transaction, files after). Owners only.</summary>
     public async Task<TeamResult> DeleteAsync(string userId, Guid teamId, CancellationToken cancellationToken = default)
@@ -159,16 +153,53 @@ public sealed class TeamManager(ApplicationDbContext db, TeamEraser eraser, Time
         return TeamResult.Done;
     }
 
+    private async Task<TeamResult> LeaveLockedAsync(TeamMember? member, CancellationToken cancellationToken)
+    {
+        if (member is null)
+        {
+            return TeamResult.Refused("You are not in this team.");
+        }
+
+        if (member.Role == TeamRole.Owner && await IsLastOwnerAsync(member.TeamId, cancellationToken))
+        {
+            return TeamResult.Refused("You are this team's last owner: make someone else owner first, or delete the team.");
+        }
+
+        await RemoveAsync(member, cancellationToken);
+        return TeamResult.Done;
+    }
+
     // A member who goes takes their API keys for the team with them: revoked, so a later return does not revive them.
     private async Task RemoveAsync(TeamMember member, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.ApiKeys.Where(k => k.TeamId == member.TeamId && k.UserId == member.UserId && k.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now), cancellationToken);
         db.TeamMembers.Remove(member);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a change to the team's members in one transaction that first takes a write lock on the team's row (an
+    /// update that changes nothing locks it on SQLite, PostgreSQL and SQL Server alike). Two owners leaving, or being
+    /// demoted, at the same moment would otherwise both count two owners and leave none; this way the second waits
+    /// for the first to commit, then reads the members as they are. Refused changes are rolled back.
+    /// </summary>
+    private async Task<TeamResult> WithTeamLockedAsync(Guid teamId, Func<Task<TeamResult>> change, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Teams.Where(t => t.Id == teamId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Name, t => t.Name), cancellationToken) == 0)
+        {
+            return TeamResult.Refused("That team does not exist.");
+        }
+
+        var result = await change();
+        if (result.Succeeded)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return result;
     }
 
     private async Task<(TeamMember? Actor, TeamMember? Member)> LoadAsync(string userId, Guid teamId, string memberId, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using WebApp.Accounts;
 using WebApp.Data;
+using WebApp.Mail;
 
 namespace WebApp.Teams;
 
@@ -11,12 +12,14 @@ public static class TeamsExtensions
 {
     public const string SwitchPath = "/app/active-team";
 
-    /// <summary>Teams, their members and invites.</summary>
+    /// <summary>Teams, their members and invites (mailed when SMTP is configured).</summary>
     public static void AddTeams(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<TeamEraser>();
         builder.Services.AddScoped<TeamManager>();
         builder.Services.AddScoped<TeamInvites>();
+        builder.Services.AddSingleton<InviteMail>();
+        builder.AddMail();
     }
 
     /// <summary>

@@ -197,7 +197,15 @@ public sealed class TranscriptProcessor(
             transcript.UpstreamTranscriptId = upstreamId;
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
-        Store(transcript, result.Words, result.Text ?? "", result.Insights, result.AudioDurationSeconds, result.AudioChannels, result.SpeechModelUsed);
+        // The upstream reports whole seconds (AssemblyAI's audio_duration); a file kept here gives the decoded length, so
+        // the library, the reader and the player (which floors) agree, as they do for local transcripts.
+        var seconds = result.AudioDurationSeconds;
+        if (transcript.UploadId is { } keptUpload && uploads.PathFor(transcript.TeamId, keptUpload) is var keptPath && File.Exists(keptPath))
+        {
+            seconds = await AudioDecoder.MeasureDecodedSecondsAsync(keptPath, cancellationToken) ?? seconds;
+        }
+
+        Store(transcript, result.Words, result.Text ?? "", result.Insights, seconds, result.AudioChannels, result.SpeechModelUsed);
         transcript.Confidence = result.Confidence;
         (transcript.LanguageCode, transcript.LanguageConfidence) = (result.LanguageCode ?? options.Language.Code, result.LanguageConfidence);
         logger.LogInformation("Transcribed {TranscriptId} in region {Region}: {Words} words", transcript.Id, region.Name, result.Words.Count);

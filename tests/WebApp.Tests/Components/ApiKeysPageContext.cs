@@ -37,6 +37,7 @@ public abstract class ApiKeysPageContext : BunitContext, IAsyncLifetime
         Services.AddScoped<ApplicationDbContext>(_ => CreateDbContext());
         Services.AddScoped<ApiKeyService>();
         Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new WebApp.Infrastructure.VerbatimOptions()));
         Services.AddMudServices();
         var authorization = AddAuthorization();
         authorization.SetAuthorized(User.Email!);

@@ -43,7 +43,7 @@ public sealed class BadInputCampaignTests : IAsyncLifetime
             ["Verbatim__Webhooks__DelaySeconds"] = "0.2",
             ["Verbatim__Webhooks__TimeoutSeconds"] = "2",
             ["Verbatim__Engines__PocketSphinx__ScratchDirectory"] = scratch,
-            ["Verbatim__ReverseProxy__PublicBaseUrl"] = "http://localhost:{port}",
+            ["Verbatim__PublicUrl"] = "http://localhost:{port}",
         });
         ScratchDirectory = scratch;
     }

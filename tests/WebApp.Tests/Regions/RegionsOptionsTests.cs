@@ -26,7 +26,7 @@ public sealed class RegionsOptionsTests
     {
         var options = new RegionsOptions { Regions = { ["eu"] = new RegionSettings { Kind = RegionKind.AssemblyAI, BaseUrl = "https://api.eu.assemblyai.com" } } };
         Assert.True(new RegionsOptionsValidator().Validate(null, options).Succeeded);
-        var catalog = new RegionCatalog(Microsoft.Extensions.Options.Options.Create(options));
+        var catalog = new RegionCatalog(Microsoft.Extensions.Options.Options.Create(options), Microsoft.Extensions.Options.Options.Create(new WebApp.Infrastructure.VerbatimOptions()));
         Assert.Equal(["local", "eu"], catalog.All.Select(r => r.Name));
         Assert.Equal(new Uri("https://api.eu.assemblyai.com/"), catalog.Find("eu")!.BaseUrl);
     }

@@ -20,7 +20,7 @@ public sealed class TeamRegionsTests : IDisposable
             ["eu"] = new RegionSettings { Kind = RegionKind.AssemblyAI, BaseUrl = "https://api.eu.assemblyai.com", ApiKey = "operator-key" },
             ["us"] = new RegionSettings { Kind = RegionKind.AssemblyAI, BaseUrl = "https://api.assemblyai.com" },
         },
-    }));
+    }), Options.Create(new WebApp.Infrastructure.VerbatimOptions()));
 
     private readonly IDataProtectionProvider dataProtection = new EphemeralDataProtectionProvider();
 

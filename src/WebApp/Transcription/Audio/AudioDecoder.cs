@@ -80,6 +80,25 @@ public sealed class AudioDecoder(string? scratchDirectory = null, double? maxSec
         return double.TryParse(duration?.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? seconds : null;
     }
 
+    /// <summary>
+    /// The audio's length as decoding finds it, which is what local transcripts store and players show (a header's
+    /// duration counts an MP3's encoder padding); the samples are counted and dropped, so nothing is spooled.
+    /// </summary>
+    public static async Task<double?> MeasureDecodedSecondsAsync(string path, CancellationToken cancellationToken)
+    {
+        var bytes = 0L;
+        await ExternalProcess.RunAsync("ffmpeg", FfmpegArguments(Path.GetFullPath(path), AudioWindow.Whole, channel: null), async stdout =>
+        {
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await stdout.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                bytes += read;
+            }
+        }, cancellationToken);
+        return bytes >= sizeof(short) ? bytes / (double)sizeof(short) / DecodedAudio.SampleRate : null;
+    }
+
     private static List<string> FfmpegArguments(string fullPath, AudioWindow window, int? channel)
     {
         List<string> arguments = ["-nostdin", "-hide_banner", "-loglevel", "error"];
