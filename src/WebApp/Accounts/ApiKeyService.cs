@@ -99,7 +99,7 @@ public sealed class ApiKeyService(ApplicationDbContext db, TimeProvider clock, A
         if (found.LastUsedAt is null || utcNow - found.LastUsedAt > TimeSpan.FromMinutes(1))
         {
             var generation = cache?.Generation ?? 0;
-            using (ApiKeyWritesInterceptor.RecordingKeyUse())
+            using (TableWritesInterceptor.Unwatched())
             {
                 await db.ApiKeys.Where(k => k.Id == found.Identity.KeyId).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, utcNow), cancellationToken);
             }
