@@ -25,6 +25,7 @@ internal static class BenchProgram
         new StreamingBench(),
         new LoadBench(),
         new LongFileMemoryBench(),
+        new CrashBench(),
     ];
 
     private static async Task<int> Main(string[] args)

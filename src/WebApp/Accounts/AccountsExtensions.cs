@@ -35,6 +35,7 @@ public static class AccountsExtensions
             .AddDefaultTokenProviders();
 
         services.AddScoped<ApiKeyService>();
+        builder.AddApiKeyCache();
         services.AddScoped<SignUpGate>();
         services.AddHostedService<ServerAdministratorBootstrap>();
         services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -20,9 +20,10 @@ public sealed record ApiKeyRow(ApiKey Key, string CreatorEmail);
 /// Creates, lists, revokes and checks API keys. Keys are 128 random bits; only their SHA-256 is stored. A key belongs
 /// to one team and acts as its creator there: it stops working when they leave the team or their account is locked,
 /// and it can write only while they are a member, admin or owner. Admins and owners see and revoke every key of the
-/// team; others see and revoke their own.
+/// team; others see and revoke their own. Lookups are kept in <paramref name="cache"/> when one is given (the app's
+/// is emptied by every write that could change their answer).
 /// </summary>
-public sealed class ApiKeyService(ApplicationDbContext db, TimeProvider clock)
+public sealed class ApiKeyService(ApplicationDbContext db, TimeProvider clock, ApiKeyCache? cache = null)
 {
     /// <returns>Null when <paramref name="userId"/> is not in the team.</returns>
     public async Task<CreatedApiKey?> CreateAsync(string userId, Guid teamId, string name, CancellationToken cancellationToken = default)
@@ -86,11 +87,7 @@ public sealed class ApiKeyService(ApplicationDbContext db, TimeProvider clock)
 
         var hash = Hash(key.Trim());
         var now = clock.GetUtcNow();
-        var found = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.KeyHash == hash && k.RevokedAt == null)
-            .SelectMany(k => db.TeamMembers.Where(m => m.TeamId == k.TeamId && m.UserId == k.UserId),
-                (k, m) => new { Identity = new ApiKeyIdentity(k.Id, k.TeamId, k.UserId, m.Role), k.LastUsedAt, m.User!.LockoutEnd })
-            .SingleOrDefaultAsync(cancellationToken);
+        var found = cache?.Find(hash) ?? await LoadAsync(hash, cancellationToken);
         // A locked account's keys stop with it (an administrator's lock, or too many wrong passwords).
         if (found is null || found.LockoutEnd > now)
         {
@@ -101,10 +98,32 @@ public sealed class ApiKeyService(ApplicationDbContext db, TimeProvider clock)
         var utcNow = now.UtcDateTime;
         if (found.LastUsedAt is null || utcNow - found.LastUsedAt > TimeSpan.FromMinutes(1))
         {
-            await db.ApiKeys.Where(k => k.Id == found.Identity.KeyId).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, utcNow), cancellationToken);
+            var generation = cache?.Generation ?? 0;
+            using (TableWritesInterceptor.Unwatched())
+            {
+                await db.ApiKeys.Where(k => k.Id == found.Identity.KeyId).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, utcNow), cancellationToken);
+            }
+
+            cache?.RecordUse(hash, utcNow, generation);
         }
 
         return found.Identity;
+    }
+
+    private async Task<ActiveApiKey?> LoadAsync(string hash, CancellationToken cancellationToken)
+    {
+        var generation = cache?.Generation ?? 0;
+        var found = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.KeyHash == hash && k.RevokedAt == null)
+            .SelectMany(k => db.TeamMembers.Where(m => m.TeamId == k.TeamId && m.UserId == k.UserId),
+                (k, m) => new ActiveApiKey(new ApiKeyIdentity(k.Id, k.TeamId, k.UserId, m.Role), k.LastUsedAt, m.User!.LockoutEnd))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is not null)
+        {
+            cache?.Store(hash, found, generation);
+        }
+
+        return found;
     }
 
     // A fast hash is right here: the keys are random, so there is nothing to brute-force that a slow hash would protect.

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using WebApp.Data.Providers;
 using WebApp.Infrastructure;
@@ -57,7 +58,12 @@ public static class PersistenceExtensions
     private static void Register<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : ApplicationDbContext
     {
-        services.AddDbContextFactory<TContext>(configure);
+        // Features watch the database through interceptors they register (e.g. Accounts/ApiKeyWritesInterceptor).
+        services.AddDbContextFactory<TContext>((sp, options) =>
+        {
+            configure(options);
+            options.AddInterceptors(sp.GetServices<IInterceptor>());
+        });
         services.AddSingleton<IDbContextFactory<ApplicationDbContext>>(sp => new UpcastFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
         services.AddScoped<ApplicationDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
     }

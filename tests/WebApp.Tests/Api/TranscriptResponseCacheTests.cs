@@ -1,8 +1,10 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using WebApp.Api.V2;
 using WebApp.Data.Entities;
+using WebApp.Tests.Library;
 using WebApp.Transcription.Model;
 
 namespace WebApp.Tests.Api;
@@ -50,6 +52,65 @@ public sealed class TranscriptResponseCacheTests
 
         Assert.NotSame(Body(first), Body(second));
         Assert.Equal("processing", Read(second).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Kept_AnswersWithoutReading_OnlyForItsTeam_AndUntilAnyWriteToTheTranscripts()
+    {
+        var responses = new TranscriptResponseCache { AnswersWithoutReading = true };
+        using var database = new LibraryDatabase(new TranscriptWritesInterceptor(responses));
+        var team = database.AddUser("ann@example.com").PersonalTeamId;
+        var id = database.AddTranscript(team, "Call", "hello world").Id;
+        Assert.Null(responses.Kept(id, team));
+
+        await ReadAsync(database, responses, id);
+        Assert.Equal("hello world", Read(responses.Kept(id, team)!).GetProperty("text").GetString());
+        Assert.Null(responses.Kept(id, Guid.NewGuid()));
+
+        // A tracked save (the reader's edit, a deletion) and a bulk update (a webhook's status code) each void it.
+        await using (var db = database.CreateDbContext())
+        {
+            var transcript = await db.Transcripts.SingleAsync(t => t.Id == id);
+            transcript.Text = "hello there";
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Null(responses.Kept(id, team));
+        Assert.Equal("hello there", Read(await ReadAsync(database, responses, id)).GetProperty("text").GetString());
+        Assert.NotNull(responses.Kept(id, team));
+        await using (var db = database.CreateDbContext())
+        {
+            await db.Transcripts.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.WebhookStatusCode, 500));
+        }
+
+        Assert.Null(responses.Kept(id, team));
+        Assert.Equal(500, Read(await ReadAsync(database, responses, id)).GetProperty("webhook_status_code").GetInt32());
+
+        // A row read before a write and answered after it is not kept.
+        var before = responses.Generation;
+        await using (var db = database.CreateDbContext())
+        {
+            var stale = await db.Transcripts.AsNoTracking().SingleAsync(t => t.Id == id);
+            await db.Transcripts.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Title, "Renamed"));
+            responses.Response(stale, before);
+        }
+
+        Assert.Null(responses.Kept(id, team));
+    }
+
+    [Fact]
+    public void Kept_IsNeverUsed_WhereOtherProcessesWriteTranscripts()
+    {
+        var clustered = new TranscriptResponseCache();
+        clustered.Response(Completed(), clustered.Generation);
+        Assert.Null(clustered.Kept(Id, Guid.Empty));
+    }
+
+    private static async Task<FileContentHttpResult> ReadAsync(LibraryDatabase database, TranscriptResponseCache responses, Guid id)
+    {
+        var generation = responses.Generation;
+        await using var db = database.CreateDbContext();
+        return responses.Response(await db.Transcripts.AsNoTracking().SingleAsync(t => t.Id == id), generation);
     }
 
     private static readonly Guid Id = Guid.NewGuid();

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using WebApp.Data;
 using WebApp.Data.Entities;
 using WebApp.Data.Providers;
@@ -17,15 +18,24 @@ public sealed class LibraryDatabase : IDisposable
     private readonly SqliteConnection connection = new("Data Source=:memory:");
     private readonly DbContextOptions<SqliteDbContext> options;
 
-    public LibraryDatabase()
+    /// <param name="interceptors">What the app adds to its contexts, for tests of a feature that watches the database.</param>
+    public LibraryDatabase(params IInterceptor[] interceptors)
     {
         connection.Open();
-        options = DesignTime.Options<SqliteDbContext>(o => o.UseSqlite(connection));
+        options = DesignTime.Options<SqliteDbContext>(o => o.UseSqlite(connection).AddInterceptors(interceptors));
         using var db = CreateDbContext();
         db.Database.Migrate();
     }
 
     public ApplicationDbContext CreateDbContext() => new SqliteDbContext(options);
+
+    /// <summary>Runs SQL on the database's connection past EF Core and its interceptors: a change made behind the app's back.</summary>
+    public int ExecuteBehindTheAppsBack(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
+    }
 
     public ApplicationUser AddUser(string email)
     {

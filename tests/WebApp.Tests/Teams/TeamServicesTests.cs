@@ -15,13 +15,16 @@ namespace WebApp.Tests.Teams;
 
 /// <summary>
 /// Teams, roles and invites through the real services on a real, migrated SQLite database (the teams migration's
-/// data updates included) and real files: who may do what, invites' expiry and single use, deleting a team.
+/// data updates included) and real files: who may do what, invites' expiry and single use, deleting a team. API keys
+/// are looked up through the app's cache, emptied by the app's interceptor, so every "stops at once" here holds with
+/// cached lookups.
 /// </summary>
 public sealed class TeamServicesTests : IDisposable
 {
-    private readonly LibraryDatabase database = new();
+    private readonly LibraryDatabase database;
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("verbatim-teams-").FullName;
     private readonly ManualClock clock = new(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+    private readonly ApiKeyCache keyCache;
     private readonly UploadStore uploads;
     private readonly RedactedAudioStore redactedAudio;
     private readonly ApplicationUser ann;
@@ -30,6 +33,8 @@ public sealed class TeamServicesTests : IDisposable
 
     public TeamServicesTests()
     {
+        keyCache = new ApiKeyCache(clock) { Enabled = true };
+        database = new LibraryDatabase(new ApiKeyWritesInterceptor(keyCache));
         var options = Options.Create(new VerbatimOptions { DataDirectory = dataDirectory });
         uploads = new UploadStore(options);
         redactedAudio = new RedactedAudioStore(options);
@@ -110,6 +115,32 @@ public sealed class TeamServicesTests : IDisposable
         }
 
         Assert.Null(await KeysAsync(k => k.FindActiveAsync(key)));
+    }
+
+    [Fact]
+    public async Task RevokedKey_IsRefusedOnTheVeryNextLookup_EvenWhenItsLookupsAreCached()
+    {
+        var team = await CreateTeamAsync(ann, "Acme");
+        await AddMemberAsync(team, bob, TeamRole.Member);
+        var key = (await KeysAsync(k => k.CreateAsync(bob.Id, team, "CI")))!;
+        var other = (await KeysAsync(k => k.CreateAsync(ann.Id, team, "Other")))!.Key;
+        // Writing "last used" (on the first lookup of each) empties nothing: both lookups are kept.
+        Assert.NotNull(await KeysAsync(k => k.FindActiveAsync(key.Key)));
+        Assert.NotNull(await KeysAsync(k => k.FindActiveAsync(key.Key)));
+        Assert.NotNull(await KeysAsync(k => k.FindActiveAsync(other)));
+        Assert.NotNull(await KeysAsync(k => k.FindActiveAsync(other)));
+        Assert.Equal(2, keyCache.Count);
+
+        // Proof that lookups are served from memory: a revocation behind the app's back is not seen (until MaxAge).
+        database.ExecuteBehindTheAppsBack($"UPDATE ApiKeys SET RevokedAt = '2026-11-30 12:00:00' WHERE Name = 'Other'");
+        Assert.NotNull(await KeysAsync(k => k.FindActiveAsync(other)));
+        clock.Advance(ApiKeyCache.MaxAge);
+        Assert.Null(await KeysAsync(k => k.FindActiveAsync(other)));
+
+        // Through the app, the very next lookup refuses it.
+        Assert.NotNull(await KeysAsync(k => k.FindActiveAsync(key.Key)));
+        Assert.True(await KeysAsync(k => k.RevokeAsync(ann.Id, team, key.Record.Id)));
+        Assert.Null(await KeysAsync(k => k.FindActiveAsync(key.Key)));
     }
 
     [Fact]
@@ -278,7 +309,7 @@ public sealed class TeamServicesTests : IDisposable
 
     private Task<T> InvitesAsync<T>(Func<TeamInvites, Task<T>> operation) => WithDbAsync(db => operation(new TeamInvites(db, clock)));
 
-    private Task<T> KeysAsync<T>(Func<ApiKeyService, Task<T>> operation) => WithDbAsync(db => operation(new ApiKeyService(db, clock)));
+    private Task<T> KeysAsync<T>(Func<ApiKeyService, Task<T>> operation) => WithDbAsync(db => operation(new ApiKeyService(db, clock, keyCache)));
 
     private Task<T> ShareAsync<T>(Func<ShareLinkService, Task<T>> operation) => WithDbAsync(db => operation(new ShareLinkService(db, clock)));
 

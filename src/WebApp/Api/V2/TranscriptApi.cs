@@ -69,10 +69,16 @@ public static class TranscriptApi
     private static async Task<Results<FileContentHttpResult, JsonHttpResult<ApiError>>> Get(
         string transcriptId, HttpContext http, ApplicationDbContext db, TranscriptResponseCache responses)
     {
+        if (Guid.TryParse(transcriptId, out var id) && responses.Kept(id, http.User.GetTeamId()) is { } kept)
+        {
+            return kept;
+        }
+
+        var generation = responses.Generation;
         var transcript = await FindAsync(db, http, transcriptId);
         return transcript is null
             ? V2Json.Error(StatusCodes.Status404NotFound, NotFoundMessage)
-            : responses.Response(transcript);
+            : responses.Response(transcript, generation);
     }
 
     private static async Task<Results<JsonHttpResult<TranscriptList>, JsonHttpResult<ApiError>>> List(

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using WebApp.Accounts;
+using WebApp.Cluster;
 using WebApp.Teams;
 using WebApp.Transcription.Engines.Remote;
 using WebApp.Limits;
@@ -13,7 +15,10 @@ public static class V2Api
     {
         builder.Services.AddSingleton<RedactedAudioLinks>();
         builder.Services.AddSingleton<IRemoteWireFormat, RemoteWireFormat>();
-        builder.Services.AddSingleton<TranscriptResponseCache>();
+        // Answering from memory needs every writer of transcripts in this process: a single server, not a cluster.
+        var cluster = ClusterOptions.From(builder.Configuration);
+        builder.Services.AddSingleton(new TranscriptResponseCache { AnswersWithoutReading = cluster.Role == NodeRole.All && cluster.Redis is not { Length: > 0 } });
+        builder.Services.AddSingleton<IInterceptor, TranscriptWritesInterceptor>();
     }
 
     /// <summary>The AssemblyAI-compatible API, authenticated by API key.</summary>
