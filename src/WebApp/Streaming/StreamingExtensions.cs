@@ -16,6 +16,7 @@ public static class StreamingExtensions
         services.AddSingleton<StreamingTokens>();
         services.AddSingleton<StreamingSessions>();
         services.AddSingleton<LiveRecordings>();
+        services.AddScoped<RegionStreamRelay>();
         services.AddSingleton(provider => new LiveDecoders(
             provider.GetRequiredService<IOptions<PocketSphinxOptions>>().Value.ModelDirectory,
             provider.GetRequiredService<KeytermPronouncer>(),
@@ -29,7 +30,7 @@ public static class StreamingExtensions
     public static void MapStreaming(this WebApplication app)
     {
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-        app.MapGet("/v3/token", StreamingTokenApi.Create)
+        app.MapGet("/v3/token", StreamingTokenApi.CreateAsync)
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName })
             .DisableAntiforgery()
             .WithTags("streaming");

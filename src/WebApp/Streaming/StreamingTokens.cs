@@ -6,7 +6,11 @@ namespace WebApp.Streaming;
 
 /// <summary>Who a live session acts for, and the longest it may last.</summary>
 /// <param name="RecordingId">Set by the Live page: the session's audio is kept (<see cref="LiveRecordings"/>).</param>
-public sealed record StreamingGrant(Guid TeamId, string UserId, int MaxSessionSeconds, Guid? RecordingId = null);
+public sealed record StreamingGrant(Guid TeamId, string UserId, int MaxSessionSeconds, Guid? RecordingId = null)
+{
+    /// <summary>Where the session runs: "local", or a remote region whose upstream minted the token.</summary>
+    public string Region { get; init; } = WebApp.Regions.RegionsOptions.Local;
+}
 
 /// <summary>
 /// Temporary tokens for /v3/ws (AssemblyAI's <c>GET /v3/token</c>): random, single use, redeemable only until they
@@ -23,6 +27,16 @@ public sealed class StreamingTokens(TimeProvider clock)
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         tokens[Hash(token)] = (grant, clock.GetUtcNow() + lifetime);
         return token;
+    }
+
+    /// <summary>
+    /// Remembers a token a remote region's upstream minted (relayed by <c>/&lt;region&gt;/v3/token</c>), so that only
+    /// tokens minted through this server, for a team that may use the region, open a relayed session.
+    /// </summary>
+    public void Register(string upstreamToken, StreamingGrant grant, TimeSpan lifetime)
+    {
+        RemoveExpired();
+        tokens[Hash(upstreamToken)] = (grant, clock.GetUtcNow() + lifetime);
     }
 
     /// <summary>Takes the token out (single use) and returns its grant, or why it cannot be used.</summary>

@@ -135,26 +135,5 @@ public sealed class StreamingProtocolTests(StreamingFixture fixture)
         return socket;
     }
 
-    private static async Task<JsonElement> ReadAsync(ClientWebSocket socket, bool expectClose = false)
-    {
-        var buffer = new byte[1 << 16];
-        using var message = new MemoryStream();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var result = await socket.ReceiveAsync(buffer, timeout.Token);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                Assert.True(expectClose, $"closed {socket.CloseStatus} {socket.CloseStatusDescription}");
-                return default;
-            }
-
-            message.Write(buffer, 0, result.Count);
-            if (result.EndOfMessage)
-            {
-                Assert.False(expectClose, "expected the socket to close: " + Encoding.UTF8.GetString(message.ToArray()));
-                return JsonDocument.Parse(message.ToArray()).RootElement.Clone();
-            }
-        }
-    }
+    private static Task<JsonElement> ReadAsync(ClientWebSocket socket, bool expectClose = false) => LiveSocket.ReadAsync(socket, expectClose);
 }
