@@ -34,5 +34,12 @@ public sealed class StreamingOptions
     [Range(50, 2000)]
     public int PartialIntervalMs { get; set; } = 150;
 
+    /// <summary>
+    /// How many nice steps batch decoding (its threads and ffmpeg) drops while a live session decodes, so the kernel
+    /// gives the cores to live streams first; 0 turns this off.
+    /// </summary>
+    [Range(0, 19)]
+    public int BatchNiceness { get; set; } = 10;
+
     public int SessionLimit => MaxSessions > 0 ? MaxSessions : 4 * Environment.ProcessorCount;
 }

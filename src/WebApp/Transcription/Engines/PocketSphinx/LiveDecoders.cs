@@ -9,13 +9,24 @@ namespace WebApp.Transcription.Engines.PocketSphinx;
 /// <see cref="PocketSphinxDecoder"/>. A few plain decoders are kept warm between sessions; one with key terms is
 /// loaded for its session and freed after it, as in batch.
 /// </summary>
-public sealed class LiveDecoders(string modelDirectory, KeytermPronouncer pronouncer, int warmCount) : IDisposable
+/// <param name="priority">Told how many sessions decode, so batch work gives way to them.</param>
+public sealed class LiveDecoders(string modelDirectory, KeytermPronouncer pronouncer, int warmCount, BatchPriority? priority = null) : IDisposable
 {
     private readonly Stack<PocketSphinxDecoder> warm = new();
     private bool disposed;
 
+    private int inUse;
+
     /// <summary>Decoders held by sessions now.</summary>
-    public int InUse { get; private set; }
+    public int InUse
+    {
+        get => inUse;
+        private set
+        {
+            inUse = value;
+            priority?.LiveSessionsChanged(value);
+        }
+    }
 
     public async Task<LiveDecoder> AcquireAsync(IReadOnlyList<string> keyterms, CancellationToken cancellationToken)
     {
