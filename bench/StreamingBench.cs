@@ -121,7 +121,7 @@ internal sealed class StreamingBench : IBenchSection
         }
     }
 
-    private static short[] LoadClips()
+    internal static short[] LoadClips()
     {
         var samples = new List<short>();
         foreach (var clip in Directory.GetFiles(Clips, "*.wav").Order())
