@@ -23,7 +23,8 @@ public static class StreamingExtensions
             provider.GetRequiredService<IOptions<PocketSphinxOptions>>().Value.ModelDirectory,
             provider.GetRequiredService<KeytermPronouncer>(),
             provider.GetRequiredService<IOptions<StreamingOptions>>().Value.WarmDecoders,
-            provider.GetRequiredService<BatchPriority>()));
+            provider.GetRequiredService<BatchPriority>(),
+            provider.GetRequiredService<IOptions<StreamingOptions>>().Value.ForwardSearchOnly));
     }
 
     /// <summary>

@@ -10,7 +10,8 @@ namespace WebApp.Transcription.Engines.PocketSphinx;
 /// loaded for its session and freed after it, as in batch.
 /// </summary>
 /// <param name="priority">Told how many sessions decode, so batch work gives way to them.</param>
-public sealed class LiveDecoders(string modelDirectory, KeytermPronouncer pronouncer, int warmCount, BatchPriority? priority = null) : IDisposable
+/// <param name="singlePass">Decoders without the second passes (see <see cref="PocketSphinxConfig.Create"/>).</param>
+public sealed class LiveDecoders(string modelDirectory, KeytermPronouncer pronouncer, int warmCount, BatchPriority? priority = null, bool singlePass = false) : IDisposable
 {
     private readonly Stack<PocketSphinxDecoder> warm = new();
     private bool disposed;
@@ -43,13 +44,13 @@ public sealed class LiveDecoders(string modelDirectory, KeytermPronouncer pronou
                 }
             }
 
-            return new LiveDecoder(this, await LoadAsync(() => new PocketSphinxDecoder(modelDirectory)), null);
+            return new LiveDecoder(this, await LoadAsync(() => new PocketSphinxDecoder(modelDirectory, singlePass: singlePass)), null);
         }
 
         using var dictionary = KeytermDictionary.Write(modelDirectory, vocabulary);
         var decoder = await LoadAsync(() =>
         {
-            var loaded = new PocketSphinxDecoder(modelDirectory, dictionary.Path);
+            var loaded = new PocketSphinxDecoder(modelDirectory, dictionary.Path, singlePass);
             try
             {
                 loaded.AddKeyterms(vocabulary, PocketSphinxEngine.KeytermWeight);
