@@ -23,6 +23,7 @@ internal static class BenchProgram
         new KeytermBench(),
         new WhisperSection(),
         new StreamingBench(),
+        new StreamingTailBench(),
         new LoadBench(),
         new LongFileMemoryBench(),
         new CrashBench(),

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using WebApp.Streaming;
+using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
 
 namespace Verbatim.Bench;
@@ -28,21 +29,40 @@ internal sealed class StreamingBench : IBenchSection
     {
         var audio = LoadClips();
         BenchContext.Row("audio per stream", $"{audio.Length / 16000.0:F1} s (5 LibriVox clips, 1 s pauses)");
-        BenchContext.Row("load average at start", File.ReadAllText("/proc/loadavg").Split(' ')[0] + " (figures taken on a busy machine are not the idle figures)");
-        using var decoders = new LiveDecoders(ModelDirectory, new WebApp.Transcription.Engines.PocketSphinx.Keyterms.KeytermPronouncer(ModelDirectory,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<WebApp.Transcription.Engines.PocketSphinx.Keyterms.KeytermPronouncer>.Instance), warmCount: 8);
+        BenchContext.Row("load average at start", LoadAverage() + " (figures taken on a busy machine are not the idle figures)");
+        await SweepAsync("no batch jobs", audio, [1, 2, 4, 6, 8], batchNiceness: null);
+        // The same streams while a queue of batch jobs keeps the batch decoders busy: first with batch and live on
+        // equal terms, then with batch threads reniced while live sessions decode (Verbatim:Streaming:BatchNiceness).
+        await SweepAsync("batch queue, batch not yielding", audio, [1, 2, 4, 6], batchNiceness: 0);
+        await SweepAsync("batch queue, batch at nice +10", audio, [1, 2, 4, 6], batchNiceness: 10);
+    }
 
+    /// <param name="batchNiceness">Null: no batch work; otherwise a batch queue runs with this BatchNiceness.</param>
+    private static async Task SweepAsync(string label, short[] audio, int[] counts, int? batchNiceness)
+    {
+        var priority = new BatchPriority(batchNiceness ?? 0);
+        using var decoders = new LiveDecoders(ModelDirectory, new WebApp.Transcription.Engines.PocketSphinx.Keyterms.KeytermPronouncer(ModelDirectory,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<WebApp.Transcription.Engines.PocketSphinx.Keyterms.KeytermPronouncer>.Instance), warmCount: 8, priority);
+        await using var batch = batchNiceness is null ? null : new BatchQueue(priority, audio);
         var sustained = 0;
-        foreach (var streams in new[] { 1, 2, 4, 6, 8 })
+        foreach (var streams in counts)
         {
+            var batchBefore = batch?.RecognisedSeconds ?? 0;
+            var clock = Stopwatch.StartNew();
             var results = await Task.WhenAll(Enumerable.Range(0, streams).Select(_ => RunStreamAsync(decoders, audio)));
             var partial = results.SelectMany(r => r.PartialLatenciesMs).Order().ToList();
             var final = results.SelectMany(r => r.FinalLatenciesMs).Order().ToList();
             var behind = results.Max(r => r.MaxBacklogSeconds);
-            BenchContext.Row($"{streams} stream(s): partial p50 / p95", $"{Percentile(partial, 0.5):F0} / {Percentile(partial, 0.95):F0} ms ({partial.Count} words)");
-            BenchContext.Row($"{streams} stream(s): final after speech p50 / p95", $"{Percentile(final, 0.5):F0} / {Percentile(final, 0.95):F0} ms ({final.Count} turns)");
-            BenchContext.Row($"{streams} stream(s): most audio waiting", $"{behind:F2} s{(behind > BehindSeconds ? " — fell behind" : "")}");
-            BenchContext.Row($"{streams} stream(s): load average after", File.ReadAllText("/proc/loadavg").Split(' ')[0]);
+            var prefix = $"{label}, {streams} stream(s)";
+            BenchContext.Row($"{prefix}: partial p50 / p95", $"{Percentile(partial, 0.5):F0} / {Percentile(partial, 0.95):F0} ms ({partial.Count} words)");
+            BenchContext.Row($"{prefix}: final after speech p50 / p95", $"{Percentile(final, 0.5):F0} / {Percentile(final, 0.95):F0} ms ({final.Count} turns)");
+            BenchContext.Row($"{prefix}: most audio waiting", $"{behind:F2} s{(behind > BehindSeconds ? " — fell behind" : "")}");
+            if (batch is not null)
+            {
+                BenchContext.Row($"{prefix}: batch speed meanwhile", $"{(batch.RecognisedSeconds - batchBefore) / clock.Elapsed.TotalSeconds:F2} s of audio a second");
+            }
+
+            BenchContext.Row($"{prefix}: load average after", LoadAverage());
             if (behind > BehindSeconds)
             {
                 break;
@@ -51,13 +71,63 @@ internal sealed class StreamingBench : IBenchSection
             sustained = streams;
         }
 
-        BenchContext.Row("streams sustained in real time", $"{sustained} (target ≥ 4 on 2 cores; {Environment.ProcessorCount} cores here)");
+        BenchContext.Row($"{label}: streams sustained in real time", $"{sustained} (target ≥ 4 on 2 cores; {Environment.ProcessorCount} cores here)");
     }
 
-    private static short[] LoadClips()
+    private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+
+    /// <summary>
+    /// A queue of batch jobs that never empties: twice as many callers as the pool has decoders, each recognising
+    /// the clips' audio in 10 s segments through the batch <see cref="DecoderPool"/>, as transcription jobs do
+    /// (ffmpeg's share is left out: it is small beside recognition).
+    /// </summary>
+    private sealed class BatchQueue : IAsyncDisposable
+    {
+        private readonly DecoderPool pool;
+        private readonly CancellationTokenSource stop = new();
+        private readonly Task[] callers;
+        private long recognisedSamples;
+
+        public BatchQueue(BatchPriority priority, short[] audio)
+        {
+            pool = new DecoderPool(ModelDirectory, Environment.ProcessorCount, cpu: null, priority);
+            callers = [.. Enumerable.Range(0, 2 * pool.Size).Select(i => Task.Run(async () =>
+            {
+                for (var offset = i * 16000 % audio.Length; !stop.IsCancellationRequested; offset = (offset + 160000) % audio.Length)
+                {
+                    var segment = audio[offset..Math.Min(offset + 160000, audio.Length)];
+                    try
+                    {
+                        await pool.RunAsync(decoder => decoder.Recognize(segment), stop.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+
+                    Interlocked.Add(ref recognisedSamples, segment.Length);
+                }
+            }))];
+        }
+
+        public double RecognisedSeconds => Interlocked.Read(ref recognisedSamples) / 16000.0;
+
+        public async ValueTask DisposeAsync()
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll(callers);
+            pool.Dispose();
+            stop.Dispose();
+        }
+    }
+
+    internal static short[] LoadClips() => Join(Directory.GetFiles(Clips, "*.wav").Order());
+
+    /// <summary>16 kHz mono 16-bit wav files one after another, with 1 s of quiet after each.</summary>
+    internal static short[] Join(IEnumerable<string> wavs)
     {
         var samples = new List<short>();
-        foreach (var clip in Directory.GetFiles(Clips, "*.wav").Order())
+        foreach (var clip in wavs)
         {
             var bytes = File.ReadAllBytes(clip);
             var data = bytes.AsSpan(44);

@@ -10,6 +10,31 @@ public sealed record Region(string Name, RegionKind Kind, Uri? BaseUrl, bool Has
 
     /// <summary>"this server" or the upstream's host, for people choosing one.</summary>
     public string Where => BaseUrl is null ? "this server" : BaseUrl.Authority;
+
+    /// <summary>Where the upstream serves /v3 (its token and WebSocket); null for local.</summary>
+    public Uri? StreamingUrl { get; init; }
+
+    /// <summary>
+    /// AssemblyAI serves streaming from its own hosts (api.assemblyai.com → streaming.assemblyai.com,
+    /// api.eu.assemblyai.com → streaming.eu.assemblyai.com); any other server (another Verbatim) serves /v3 beside /v2.
+    /// </summary>
+    public static Uri? StreamingUrlFor(Uri? baseUrl, string? configured)
+    {
+        if (configured is not null)
+        {
+            return new Uri(configured.TrimEnd('/') + "/");
+        }
+
+        if (baseUrl is null)
+        {
+            return null;
+        }
+
+        var host = baseUrl.Host;
+        return host.StartsWith("api.", StringComparison.OrdinalIgnoreCase) && host.EndsWith(".assemblyai.com", StringComparison.OrdinalIgnoreCase)
+            ? new UriBuilder(baseUrl) { Host = "streaming." + host["api.".Length..] }.Uri
+            : baseUrl;
+    }
 }
 
 /// <summary>The regions the operator configured, "local" first; read once at start (configuration is validated then).</summary>
@@ -19,8 +44,17 @@ public sealed class RegionCatalog(IOptions<RegionsOptions> options, IOptions<Ver
     [
         new(RegionsOptions.Local, RegionKind.Local, null, false),
         .. options.Value.Regions.Where(r => r.Key != RegionsOptions.Local).OrderBy(r => r.Key, StringComparer.Ordinal)
-            .Select(r => new Region(r.Key, r.Value.Kind, r.Value.BaseUrl is null ? null : new Uri(r.Value.BaseUrl.TrimEnd('/') + "/"), !string.IsNullOrEmpty(r.Value.ApiKey))),
+            .Select(r => Describe(r.Key, r.Value)),
     ];
+
+    private static Region Describe(string name, RegionSettings settings)
+    {
+        var baseUrl = settings.BaseUrl is null ? null : new Uri(settings.BaseUrl.TrimEnd('/') + "/");
+        return new Region(name, settings.Kind, baseUrl, !string.IsNullOrEmpty(settings.ApiKey))
+        {
+            StreamingUrl = Region.StreamingUrlFor(baseUrl, settings.StreamingUrl),
+        };
+    }
 
     public Region? Find(string name) => All.FirstOrDefault(r => r.Name == name);
 

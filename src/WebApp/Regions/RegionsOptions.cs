@@ -31,6 +31,12 @@ public sealed class RegionSettings
     /// <summary>The upstream's base URL, without /v2 (https://api.eu.assemblyai.com). AssemblyAI kind only.</summary>
     public string? BaseUrl { get; set; }
 
+    /// <summary>
+    /// The upstream's streaming base URL (/v3), when it is not BaseUrl: AssemblyAI's own hosts are derived
+    /// (api.eu.assemblyai.com → https://streaming.eu.assemblyai.com); another Verbatim serves both on one address.
+    /// </summary>
+    public string? StreamingUrl { get; set; }
+
     /// <summary>An operator-wide upstream key: the region is open to every team unless its admins turn it off.</summary>
     public string? ApiKey { get; set; }
 
@@ -82,6 +88,11 @@ public sealed partial class RegionsOptionsValidator : IValidateOptions<RegionsOp
             if (region.Kind == RegionKind.AssemblyAI && (region.BaseUrl is null || !IsHttpUrl(region.BaseUrl)))
             {
                 failures.Add($"{key}:BaseUrl must be an absolute http or https URL, e.g. https://api.eu.assemblyai.com.");
+            }
+
+            if (region.StreamingUrl is not null && (region.Kind != RegionKind.AssemblyAI || !IsHttpUrl(region.StreamingUrl)))
+            {
+                failures.Add($"{key}:StreamingUrl must be an absolute http or https URL, and only for an AssemblyAI region.");
             }
 
             if (region.RequestTimeoutSeconds < 1 || region.MaxAttempts < 1 || region.MaxRetryDelaySeconds < 0 || region.PollSeconds <= 0

@@ -19,6 +19,9 @@ namespace WebApp.Streaming;
 public sealed class LiveTranscriber(
     PocketSphinxDecoder decoder, KeytermVocabulary? vocabulary, TurnSettings settings, int partialIntervalMs, Action<StreamingMessage> send)
 {
+    private PocketSphinxDecoder decoder = decoder;
+    private KeytermVocabulary? vocabulary = vocabulary;
+
     private const int SampleRate = PcmInput.TargetRate;
     private const int FrameSamples = SampleRate / 100;
 
@@ -43,6 +46,21 @@ public sealed class LiveTranscriber(
     private IReadOnlyList<StreamingWord> lastPartial = [];
 
     public TurnSettings Settings { get; set; } = settings;
+
+    /// <summary>A turn has started and not ended yet.</summary>
+    public bool InTurn => inTurn;
+
+    /// <summary>Decodes the turns from the next one on with another decoder (new key terms); only between turns.</summary>
+    public void Use(PocketSphinxDecoder other, KeytermVocabulary? otherVocabulary)
+    {
+        if (inTurn)
+        {
+            throw new InvalidOperationException("The decoder changes between turns only.");
+        }
+
+        decoder = other;
+        vocabulary = otherVocabulary;
+    }
 
     /// <summary>Samples received so far: the session's audio time.</summary>
     public long SampleCount { get; private set; }

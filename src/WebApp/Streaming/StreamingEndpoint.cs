@@ -1,19 +1,21 @@
 using System.Net.WebSockets;
 using Microsoft.Extensions.Options;
 using WebApp.Accounts;
+using WebApp.Regions;
 using WebApp.Transcription.Engines.PocketSphinx;
 
 namespace WebApp.Streaming;
 
 /// <summary>
 /// <c>/v3/ws</c>: AssemblyAI's Universal-Streaming WebSocket. The socket is accepted before anything is checked, as
-/// AssemblyAI does, so that a refusal reaches the client as an Error message and a close code it can act on.
+/// AssemblyAI does, so that a refusal reaches the client as an Error message and a close code it can act on. A session
+/// for a remote region (its prefix, a token its upstream minted, or the team's default for a key) is relayed there.
 /// </summary>
 public static class StreamingEndpoint
 {
     public static async Task HandleAsync(
-        HttpContext context, StreamingTokens tokens, ApiKeyService keys, StreamingSessions sessions, LiveDecoders decoders,
-        LiveRecordings recordings, IOptions<StreamingOptions> options, TimeProvider clock, ILogger<StreamingSession> logger)
+        HttpContext context, StreamingTokens tokens, ApiKeyService keys, TeamRegions teamRegions, RegionStreamRelay relay, StreamingSessions sessions,
+        LiveDecoders decoders, LiveRecordings recordings, IOptions<StreamingOptions> options, TimeProvider clock, ILogger<StreamingSession> logger)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -24,10 +26,13 @@ public static class StreamingEndpoint
 
         // Checked before accepting, while the request is whole; answered after.
         var (grant, problem) = await AuthenticateAsync(context, tokens, keys, options.Value);
+        var upstream = problem is null ? await ChooseRegionAsync(context, grant!, teamRegions) : default;
+        problem ??= upstream.Problem;
         StreamingParameters? parameters = null;
         try
         {
-            parameters = problem is null ? StreamingParameters.Parse(context.Request.Query) : null;
+            // A remote region's upstream judges the parameters itself: it may take options this server's engine lacks.
+            parameters = problem is null && upstream.Region is null ? StreamingParameters.Parse(context.Request.Query) : null;
         }
         catch (StreamingSessionException invalid)
         {
@@ -35,6 +40,12 @@ public static class StreamingEndpoint
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        if (problem is null && upstream.Region is not null)
+        {
+            await relay.RelaySessionAsync(socket, upstream.Region, upstream.ApiKey, context.Request);
+            return;
+        }
+
         using var slot = problem is null ? sessions.TryOpen(grant!.TeamId) : null;
         if (problem is null && slot is null)
         {
@@ -82,9 +93,39 @@ public static class StreamingEndpoint
             : (new StreamingGrant(identity.TeamId, identity.UserId, options.MaxSessionSeconds), null);
     }
 
+    /// <summary>
+    /// The remote region the session goes to, with the key to send there (none when the client's token is the
+    /// upstream's); no region for a local session. A region closed to the team is refused as a bad credential.
+    /// </summary>
+    private static async Task<(Region? Region, string? ApiKey, StreamingSessionException? Problem)> ChooseRegionAsync(
+        HttpContext context, StreamingGrant grant, TeamRegions teamRegions)
+    {
+        var requested = context.RequestedRegion();
+        var byToken = context.Request.Query["token"].ToString().Length > 0;
+        if (byToken && requested is not null && requested != grant.Region)
+        {
+            return (null, null, Unauthorized("Invalid token"));
+        }
+
+        var choice = await teamRegions.ChooseAsync(grant.TeamId, byToken ? grant.Region : requested, context.RequestAborted);
+        if (choice.Region is null)
+        {
+            return (null, null, Unauthorized(choice.Error!));
+        }
+
+        if (!choice.Region.IsRemote)
+        {
+            return (null, null, null);
+        }
+
+        var apiKey = byToken ? null : await teamRegions.UpstreamKeyAsync(grant.TeamId, choice.Region.Name, context.RequestAborted);
+        return (choice.Region, apiKey, null);
+    }
+
     private static StreamingSessionException Unauthorized(string reason) => new(StreamingCloseCodes.Unauthorized, $"Unauthorized Connection: {reason}");
 
-    private static async Task RefuseAsync(WebSocket socket, StreamingSessionException problem)
+    /// <summary>AssemblyAI's refusal: an Error message, then the close with its code.</summary>
+    public static async Task RefuseAsync(WebSocket socket, StreamingSessionException problem)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try

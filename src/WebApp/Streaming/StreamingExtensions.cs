@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using WebApp.Accounts;
+using WebApp.Transcription.Engines;
 using WebApp.Transcription.Engines.PocketSphinx;
 using WebApp.Transcription.Engines.PocketSphinx.Keyterms;
 
@@ -16,10 +17,14 @@ public static class StreamingExtensions
         services.AddSingleton<StreamingTokens>();
         services.AddSingleton<StreamingSessions>();
         services.AddSingleton<LiveRecordings>();
+        services.AddScoped<RegionStreamRelay>();
+        services.AddSingleton(provider => new BatchPriority(provider.GetRequiredService<IOptions<StreamingOptions>>().Value.BatchNiceness));
         services.AddSingleton(provider => new LiveDecoders(
             provider.GetRequiredService<IOptions<PocketSphinxOptions>>().Value.ModelDirectory,
             provider.GetRequiredService<KeytermPronouncer>(),
-            provider.GetRequiredService<IOptions<StreamingOptions>>().Value.WarmDecoders));
+            provider.GetRequiredService<IOptions<StreamingOptions>>().Value.WarmDecoders,
+            provider.GetRequiredService<BatchPriority>(),
+            provider.GetRequiredService<IOptions<StreamingOptions>>().Value.ForwardSearchOnly));
     }
 
     /// <summary>

@@ -115,14 +115,14 @@ public sealed record StreamingParameters
             throw Invalid("keyterms_prompt must be a JSON array of strings");
         }
 
-        var keyterms = terms ?? [];
-        if (keyterms.Length > RequestSizeLimits.MaxKeyterms || keyterms.Any(string.IsNullOrWhiteSpace))
-        {
-            throw Invalid($"keyterms_prompt takes at most {RequestSizeLimits.MaxKeyterms} non-empty terms");
-        }
-
-        return keyterms;
+        return CheckKeyterms(terms ?? []);
     }
+
+    /// <summary>AssemblyAI's limits on key terms, for the query and for UpdateConfiguration alike.</summary>
+    public static IReadOnlyList<string> CheckKeyterms(string[] keyterms) =>
+        keyterms.Length > RequestSizeLimits.MaxKeyterms || keyterms.Any(string.IsNullOrWhiteSpace)
+            ? throw Invalid($"keyterms_prompt takes at most {RequestSizeLimits.MaxKeyterms} non-empty terms")
+            : keyterms;
 
     private static int? Int(IQueryCollection query, string name, int min, int max)
     {

@@ -25,6 +25,9 @@ public sealed class StreamingSession(
     private readonly DateTimeOffset started = clock.GetUtcNow();
     private long receivedSamples;
 
+    /// <summary>The decoder the transcriber uses; replaced at a turn boundary when UpdateConfiguration brings new key terms.</summary>
+    private LiveDecoders.LiveDecoder? current;
+
     /// <summary>Every 16 kHz sample of the session, for callers that keep its audio (the Live page).</summary>
     public Action<short[]>? Recorded { get; init; }
 
@@ -38,14 +41,13 @@ public sealed class StreamingSession(
         Send(new BeginMessage(Id, expiresAt.ToUnixTimeSeconds()));
 
         var decoding = Task.CompletedTask;
-        LiveDecoders.LiveDecoder? decoder = null;
         (int Code, string Reason) close = (1000, "");
         try
         {
             var acquiring = decoders.AcquireAsync(parameters.Keyterms, aborted);
             var receiving = ReceiveAllAsync(expiresAt, aborted);
-            decoder = await acquiring;
-            decoding = DecodeAllAsync(decoder);
+            current = await acquiring;
+            decoding = DecodeAllAsync();
             var terminated = await receiving;
             work.Add(terminated ? Finish.Session : Finish.Abandoned, CancellationToken.None);
             work.CompleteAdding();
@@ -63,14 +65,18 @@ public sealed class StreamingSession(
         catch (Exception failure) when (!aborted.IsCancellationRequested)
         {
             logger.LogError(failure, "Live session {SessionId} failed", Id);
-            decoder?.MarkFailed();
+            current?.MarkFailed();
             close = (StreamingCloseCodes.ServerError, "Session Cancelled: An error occurred");
         }
         finally
         {
             work.CompleteAdding();
             await decoding.ContinueWith(_ => { }, TaskScheduler.Default);
-            decoder?.Dispose();
+            current?.Dispose();
+            while (work.TryTake(out var left))
+            {
+                (left as Rebias)?.Decoder.Dispose();
+            }
         }
 
         if (close.Code != 1000)
@@ -137,7 +143,7 @@ public sealed class StreamingSession(
             {
                 AcceptAudio(bytes);
             }
-            else if (ReadControl(Encoding.UTF8.GetString(bytes)))
+            else if (await ReadControlAsync(Encoding.UTF8.GetString(bytes), aborted))
             {
                 return true;
             }
@@ -173,7 +179,7 @@ public sealed class StreamingSession(
     }
 
     /// <returns>True for Terminate.</returns>
-    private bool ReadControl(string text)
+    private async Task<bool> ReadControlAsync(string text, CancellationToken aborted)
     {
         JsonElement root;
         try
@@ -200,21 +206,30 @@ public sealed class StreamingSession(
                 work.Add(Control.ForceEndpoint);
                 return false;
             case "UpdateConfiguration":
-                work.Add(new UpdateConfiguration(root.Clone()).Checked());
+                var update = new UpdateConfiguration(root.Clone()).Checked();
+                work.Add(update);
+                if (update.Keyterms is { } keyterms)
+                {
+                    // Loading a decoder biased to the new terms takes about a second; audio waits in the socket
+                    // meanwhile, so everything sent after this message is decoded with them from the next turn on.
+                    work.Add(new Rebias(await decoders.AcquireAsync(keyterms, aborted)));
+                }
+
                 return false;
             default:
                 throw new StreamingSessionException(StreamingCloseCodes.InputValidation, $"Invalid Message Type: {Shorten(type.GetString()!)}");
         }
     }
 
-    private Task DecodeAllAsync(LiveDecoders.LiveDecoder decoder)
+    private Task DecodeAllAsync()
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
             try
             {
-                var transcriber = new LiveTranscriber(decoder.Decoder, decoder.Vocabulary, parameters.Turns, options.PartialIntervalMs, Send);
+                var transcriber = new LiveTranscriber(current!.Decoder, current.Vocabulary, parameters.Turns, options.PartialIntervalMs, Send);
+                LiveDecoders.LiveDecoder? next = null;
                 foreach (var item in work.GetConsumingEnumerable())
                 {
                     switch (item)
@@ -231,11 +246,28 @@ public sealed class StreamingSession(
                         case Finish.Session:
                             transcriber.Finish();
                             break;
+                        case Rebias rebias:
+                            next?.Dispose();
+                            next = rebias.Decoder;
+                            break;
                         case Finish.Abandoned:
                             transcriber.Abandon();
+                            next?.Dispose();
                             return;
                     }
+
+                    // New key terms take over between turns: a turn is decoded by one decoder from start to end.
+                    if (next is not null && !transcriber.InTurn)
+                    {
+                        transcriber.Use(next.Decoder, next.Vocabulary);
+                        var previous = current;
+                        current = next;
+                        next = null;
+                        previous.Dispose();
+                    }
                 }
+
+                next?.Dispose();
 
                 // Ended by an error: a turn in progress is dropped, leaving the decoder ready for another session.
                 transcriber.Abandon();
@@ -244,7 +276,7 @@ public sealed class StreamingSession(
             }
             catch (Exception failure)
             {
-                decoder.MarkFailed();
+                current!.MarkFailed();
                 done.TrySetException(failure);
             }
             finally
@@ -314,17 +346,30 @@ public sealed class StreamingSession(
         Abandoned,
     }
 
-    /// <summary>AssemblyAI's UpdateConfiguration message: the turn settings it names change from the next audio on.</summary>
+    /// <summary>A decoder biased to key terms from UpdateConfiguration, waiting for the turn in progress to end.</summary>
+    private sealed record Rebias(LiveDecoders.LiveDecoder Decoder);
+
+    /// <summary>
+    /// AssemblyAI's UpdateConfiguration message: the turn settings it names change from the next audio on; new key
+    /// terms (replacing the session's; [] clears them) from the next turn on.
+    /// </summary>
     private sealed class UpdateConfiguration(JsonElement message)
     {
-        private static readonly string[] NotLive = ["keyterms_prompt", "prompt"];
+        public IReadOnlyList<string>? Keyterms { get; private set; }
 
-        /// <summary>Refuses what cannot change mid-session and values out of range (3006), as the query is refused.</summary>
+        /// <summary>Refuses what this server cannot do and values out of range (3006), as the query is refused.</summary>
         public UpdateConfiguration Checked()
         {
-            if (NotLive.FirstOrDefault(name => message.TryGetProperty(name, out _)) is { } name)
+            if (message.TryGetProperty("prompt", out _))
             {
-                throw StreamingParameters.Invalid($"{name} cannot be changed during a session on this server; open a new session");
+                throw StreamingParameters.Invalid("prompt is not supported by this server: the live engine takes no prompt; use keyterms_prompt");
+            }
+
+            if (message.TryGetProperty("keyterms_prompt", out var keyterms))
+            {
+                Keyterms = keyterms.ValueKind == JsonValueKind.Array && keyterms.EnumerateArray().All(term => term.ValueKind == JsonValueKind.String)
+                    ? StreamingParameters.CheckKeyterms([.. keyterms.EnumerateArray().Select(term => term.GetString()!)])
+                    : throw StreamingParameters.Invalid("keyterms_prompt must be an array of strings");
             }
 
             ApplyTo(new TurnSettings());

@@ -3,10 +3,14 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using WebApp.Accounts;
+using WebApp.Regions;
 
 namespace WebApp.Streaming;
 
-/// <summary><c>GET /v3/token</c>: a temporary token for a browser, so an API key never reaches a page.</summary>
+/// <summary>
+/// <c>GET /v3/token</c>: a temporary token for a browser, so an API key never reaches a page. For a remote region (its
+/// prefix, or the team's default) the upstream mints it (<see cref="RegionStreamRelay"/>).
+/// </summary>
 public static class StreamingTokenApi
 {
     public const int MinExpiresInSeconds = 1;
@@ -19,8 +23,27 @@ public static class StreamingTokenApi
 
     public sealed record ErrorResponse([property: JsonPropertyName("error")] string Error);
 
-    public static async Task<Results<Ok<TokenResponse>, BadRequest<ErrorResponse>>> CreateAsync(
-        HttpContext context, StreamingTokens tokens, IOptions<StreamingOptions> options)
+    public static async Task<Results<Ok<TokenResponse>, BadRequest<ErrorResponse>, JsonHttpResult<ErrorResponse>, ContentHttpResult>> CreateAsync(
+        HttpContext context, StreamingTokens tokens, TeamRegions teamRegions, RegionStreamRelay relay, IOptions<StreamingOptions> options)
+    {
+        var teamId = context.User.GetTeamId();
+        var choice = await teamRegions.ChooseAsync(teamId, context.RequestedRegion(), context.RequestAborted);
+        if (choice.Region is null)
+        {
+            return TypedResults.Json(new ErrorResponse(choice.Error!), statusCode: choice.StatusCode);
+        }
+
+        var grant = new StreamingGrant(teamId, context.User.GetUserId(), options.Value.MaxSessionSeconds);
+        if (choice.Region.IsRemote)
+        {
+            var apiKey = await teamRegions.UpstreamKeyAsync(teamId, choice.Region.Name, context.RequestAborted);
+            return await relay.RelayTokenAsync(choice.Region, apiKey!, grant, context.Request);
+        }
+
+        return await CreateAsync(context, tokens, grant);
+    }
+
+    private static async Task<Results<Ok<TokenResponse>, BadRequest<ErrorResponse>, JsonHttpResult<ErrorResponse>, ContentHttpResult>> CreateAsync(HttpContext context, StreamingTokens tokens, StreamingGrant grant)
     {
         var query = context.Request.Query;
         var expires = ReadInt(query["expires_in_seconds"], "expires_in_seconds", MinExpiresInSeconds, MaxExpiresInSeconds, required: true, out var problem);
@@ -32,8 +55,7 @@ public static class StreamingTokenApi
             return TypedResults.BadRequest(new ErrorResponse(problem));
         }
 
-        var grant = new StreamingGrant(
-            context.User.GetTeamId(), context.User.GetUserId(), Math.Min(session ?? MaxSessionSeconds, options.Value.MaxSessionSeconds));
+        grant = grant with { MaxSessionSeconds = Math.Min(session ?? MaxSessionSeconds, grant.MaxSessionSeconds) };
         return TypedResults.Ok(new TokenResponse(await tokens.IssueAsync(grant, TimeSpan.FromSeconds(expires!.Value)), expires.Value));
     }
 

@@ -8,7 +8,11 @@ namespace WebApp.Streaming;
 
 /// <summary>Who a live session acts for, and the longest it may last.</summary>
 /// <param name="RecordingId">Set by the Live page: the session's audio is kept (<see cref="LiveRecordings"/>).</param>
-public sealed record StreamingGrant(Guid TeamId, string UserId, int MaxSessionSeconds, Guid? RecordingId = null);
+public sealed record StreamingGrant(Guid TeamId, string UserId, int MaxSessionSeconds, Guid? RecordingId = null)
+{
+    /// <summary>Where the session runs: "local", or a remote region whose upstream minted the token.</summary>
+    public string Region { get; init; } = WebApp.Regions.RegionsOptions.Local;
+}
 
 /// <summary>
 /// Temporary tokens for /v3/ws (AssemblyAI's <c>GET /v3/token</c>): random, single use, redeemable only until they
@@ -28,6 +32,18 @@ public sealed class StreamingTokens(TimeProvider clock, IConnectionMultiplexer? 
     public async Task<string> IssueAsync(StreamingGrant grant, TimeSpan lifetime)
     {
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        await StoreAsync(token, grant, lifetime);
+        return token;
+    }
+
+    /// <summary>
+    /// Remembers a token a remote region's upstream minted (relayed by <c>/&lt;region&gt;/v3/token</c>), so that only
+    /// tokens minted through this server, for a team that may use the region, open a relayed session.
+    /// </summary>
+    public Task RegisterAsync(string upstreamToken, StreamingGrant grant, TimeSpan lifetime) => StoreAsync(upstreamToken, grant, lifetime);
+
+    private async Task StoreAsync(string token, StreamingGrant grant, TimeSpan lifetime)
+    {
         var entry = new Entry(grant, clock.GetUtcNow() + lifetime);
         if (redis is null)
         {
@@ -38,8 +54,6 @@ public sealed class StreamingTokens(TimeProvider clock, IConnectionMultiplexer? 
         {
             await redis.GetDatabase().StringSetAsync(RedisPrefix + Hash(token), JsonSerializer.Serialize(entry), lifetime + RememberExpired);
         }
-
-        return token;
     }
 
     /// <summary>Takes the token out (single use) and returns its grant, or why it cannot be used.</summary>

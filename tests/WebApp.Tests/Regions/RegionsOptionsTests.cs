@@ -32,6 +32,18 @@ public sealed class RegionsOptionsTests
     }
 
     [Theory]
+    [InlineData("https://api.eu.assemblyai.com", null, "https://streaming.eu.assemblyai.com/")]
+    [InlineData("https://api.assemblyai.com", null, "https://streaming.assemblyai.com/")]
+    [InlineData("http://verbatim.berlin.example.com:5000", null, "http://verbatim.berlin.example.com:5000/")]
+    [InlineData("https://api.eu.assemblyai.com", "https://stream.example.com/", "https://stream.example.com/")]
+    public void StreamingUrl_IsAssemblyAIsStreamingHost_OrTheBaseUrl_UnlessConfigured(string baseUrl, string? configured, string expected)
+    {
+        var options = new RegionsOptions { Regions = { ["eu"] = new RegionSettings { Kind = RegionKind.AssemblyAI, BaseUrl = baseUrl, StreamingUrl = configured } } };
+        Assert.True(new RegionsOptionsValidator().Validate(null, options).Succeeded);
+        Assert.Equal(new Uri(expected), new RegionCatalog(Microsoft.Extensions.Options.Options.Create(options)).Find("eu")!.StreamingUrl);
+    }
+
+    [Theory]
     [InlineData("http://host/v2/upload/6f9619ff-8b86-d011-b42d-00cf4fc964ff", true)]
     [InlineData("http://host/eu/v2/upload/6f9619ff-8b86-d011-b42d-00cf4fc964ff", true)]
     [InlineData("http://host/a/b/v2/upload/6f9619ff-8b86-d011-b42d-00cf4fc964ff", false)]

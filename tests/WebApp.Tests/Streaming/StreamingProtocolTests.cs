@@ -91,6 +91,44 @@ public sealed class StreamingProtocolTests(StreamingFixture fixture)
         Assert.Equal(WebSocketCloseStatus.NormalClosure, socket.CloseStatus);
     }
 
+    [Fact]
+    public async Task UpdateConfiguration_WithKeyterms_BiasesTheTurnsAfterIt()
+    {
+        const string Sentence = "doctor okonkwo will see you in the morning";
+        var speech = File.ReadAllBytes(TestSpeech.Convert(
+            TestSpeech.Concat(TestSpeech.Silence(0.5), TestSpeech.Say(Sentence), TestSpeech.Silence(1.5)), ".raw", "-ar", "16000", "-ac", "1", "-f", "s16le"));
+        using var socket = await ConnectAsync("sample_rate=16000");
+        await ReadAsync(socket); // Begin
+        await LiveSocket.SendAudioAsync(socket, speech, pauseMs: 80);
+        var before = new List<JsonElement>();
+        while (!LiveSocket.FinalTurns(before).Any())
+        {
+            before.Add(await ReadAsync(socket));
+        }
+
+        await LiveSocket.SendJsonAsync(socket, """{"type":"UpdateConfiguration","keyterms_prompt":["Okonkwo"]}""");
+        var reading = LiveSocket.ReadUntilAsync(socket, "Termination");
+        await LiveSocket.SendAudioAsync(socket, speech, pauseMs: 80);
+        await LiveSocket.SendJsonAsync(socket, """{"type":"Terminate"}""");
+        var after = await reading.WaitAsync(TimeSpan.FromSeconds(90));
+
+        var first = LiveSocket.FinalTurns(before).Single().GetProperty("transcript").GetString()!;
+        var second = string.Join(' ', LiveSocket.FinalTurns(after).Select(t => t.GetProperty("transcript").GetString()));
+        Assert.DoesNotContain("okonkwo", first, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Okonkwo", second);
+    }
+
+    [Fact]
+    public async Task UpdateConfiguration_WithKeytermsNotAnArray_ClosesWith3006()
+    {
+        using var socket = await ConnectAsync("sample_rate=16000");
+        await ReadAsync(socket);
+        await LiveSocket.SendJsonAsync(socket, """{"type":"UpdateConfiguration","keyterms_prompt":"Okonkwo"}""");
+        var error = await ReadAsync(socket);
+        Assert.Equal(3006, error.GetProperty("error_code").GetInt32());
+        Assert.Equal("Invalid Configuration: keyterms_prompt must be an array of strings", error.GetProperty("error").GetString());
+    }
+
     [Theory]
     [InlineData("", 400, "expires_in_seconds is required")]
     [InlineData("?expires_in_seconds=0", 400, "expires_in_seconds must be between 1 and 600 seconds")]
@@ -135,26 +173,5 @@ public sealed class StreamingProtocolTests(StreamingFixture fixture)
         return socket;
     }
 
-    private static async Task<JsonElement> ReadAsync(ClientWebSocket socket, bool expectClose = false)
-    {
-        var buffer = new byte[1 << 16];
-        using var message = new MemoryStream();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var result = await socket.ReceiveAsync(buffer, timeout.Token);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                Assert.True(expectClose, $"closed {socket.CloseStatus} {socket.CloseStatusDescription}");
-                return default;
-            }
-
-            message.Write(buffer, 0, result.Count);
-            if (result.EndOfMessage)
-            {
-                Assert.False(expectClose, "expected the socket to close: " + Encoding.UTF8.GetString(message.ToArray()));
-                return JsonDocument.Parse(message.ToArray()).RootElement.Clone();
-            }
-        }
-    }
+    private static Task<JsonElement> ReadAsync(ClientWebSocket socket, bool expectClose = false) => LiveSocket.ReadAsync(socket, expectClose);
 }

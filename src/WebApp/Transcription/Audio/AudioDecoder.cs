@@ -9,7 +9,8 @@ namespace WebApp.Transcription.Audio;
 /// The longest audio decoded, measured on the decoded stream (a header can say anything): past it decoding stops and
 /// the file is refused. It also bounds the scratch space a decode takes (32 kB a second).
 /// </param>
-public sealed class AudioDecoder(string? scratchDirectory = null, double? maxSeconds = null)
+/// <param name="priority">Makes ffmpeg give way to live sessions (batch decoding); none by default.</param>
+public sealed class AudioDecoder(string? scratchDirectory = null, double? maxSeconds = null, BatchPriority? priority = null)
 {
     private const string NoAudio = "File does not appear to contain audio.";
 
@@ -38,7 +39,7 @@ public sealed class AudioDecoder(string? scratchDirectory = null, double? maxSec
                 {
                     throw new AudioDecodingException(TooLongMessage(maxSeconds!.Value));
                 }
-            }, cancellationToken);
+            }, cancellationToken, follow: priority is null ? null : priority.Follow);
             await spool.FlushAsync(CancellationToken.None);
 
             // A damaged file still yields what could be decoded, with a non-zero exit code; that beats failing the job.

@@ -17,12 +17,14 @@ internal static class ExternalProcess
     /// Starts <paramref name="fileName"/>, hands its stdout to <paramref name="readStandardOutput"/> and waits for it to
     /// exit. On cancellation, or if reading fails, the whole process tree is killed so no decoder outlives its job.
     /// </summary>
+    /// <param name="follow">Told of the started process until it ends (e.g. to lower its priority).</param>
     public static async Task<ProcessOutcome> RunAsync(
         string fileName,
         IEnumerable<string> arguments,
         Func<Stream, Task> readStandardOutput,
         CancellationToken cancellationToken,
-        string? standardInput = null)
+        string? standardInput = null,
+        Func<Process, IDisposable>? follow = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var startInfo = new ProcessStartInfo(fileName)
@@ -38,6 +40,7 @@ internal static class ExternalProcess
         }
 
         using var process = Start(startInfo);
+        using var followed = follow?.Invoke(process);
         // Killing closes the pipes, which ends the reads below; that is more dependable than cancelling pipe reads.
         await using var killOnCancel = cancellationToken.Register(() => KillTree(process));
         try

@@ -20,6 +20,7 @@ public sealed class DecoderPool : IDisposable
     private readonly string modelDirectory;
     private readonly SemaphoreSlim slots;
     private readonly CpuBudget? cpu;
+    private readonly BatchPriority priority;
     private readonly Stack<PocketSphinxDecoder> idle = new();
     private bool disposed;
 
@@ -28,9 +29,11 @@ public sealed class DecoderPool : IDisposable
     /// The process's CPU budget shared with other engines (whisper): each segment also takes one permit from it. Without
     /// it the pool's own slots are the only bound.
     /// </param>
-    public DecoderPool(string modelDirectory, int? size = null, CpuBudget? cpu = null)
+    /// <param name="priority">Makes the recognising threads give way to live sessions; none by default.</param>
+    public DecoderPool(string modelDirectory, int? size = null, CpuBudget? cpu = null, BatchPriority? priority = null)
     {
         this.cpu = cpu;
+        this.priority = priority ?? BatchPriority.None;
         Size = size ?? Environment.ProcessorCount;
         ArgumentOutOfRangeException.ThrowIfLessThan(Size, 1, nameof(size));
         this.modelDirectory = modelDirectory;
@@ -71,6 +74,7 @@ public sealed class DecoderPool : IDisposable
             using var core = cpu is null ? null : await cpu.AcquireAsync(1, cancellationToken);
             return await Task.Factory.StartNew(() =>
             {
+                using var batch = priority.EnterBatchThread();
                 var decoder = take();
                 T result;
                 try

@@ -9,13 +9,25 @@ namespace WebApp.Transcription.Engines.PocketSphinx;
 /// <see cref="PocketSphinxDecoder"/>. A few plain decoders are kept warm between sessions; one with key terms is
 /// loaded for its session and freed after it, as in batch.
 /// </summary>
-public sealed class LiveDecoders(string modelDirectory, KeytermPronouncer pronouncer, int warmCount) : IDisposable
+/// <param name="priority">Told how many sessions decode, so batch work gives way to them.</param>
+/// <param name="singlePass">Decoders without the second passes (see <see cref="PocketSphinxConfig.Create"/>).</param>
+public sealed class LiveDecoders(string modelDirectory, KeytermPronouncer pronouncer, int warmCount, BatchPriority? priority = null, bool singlePass = false) : IDisposable
 {
     private readonly Stack<PocketSphinxDecoder> warm = new();
     private bool disposed;
 
+    private int inUse;
+
     /// <summary>Decoders held by sessions now.</summary>
-    public int InUse { get; private set; }
+    public int InUse
+    {
+        get => inUse;
+        private set
+        {
+            inUse = value;
+            priority?.LiveSessionsChanged(value);
+        }
+    }
 
     public async Task<LiveDecoder> AcquireAsync(IReadOnlyList<string> keyterms, CancellationToken cancellationToken)
     {
@@ -32,13 +44,13 @@ public sealed class LiveDecoders(string modelDirectory, KeytermPronouncer pronou
                 }
             }
 
-            return new LiveDecoder(this, await LoadAsync(() => new PocketSphinxDecoder(modelDirectory)), null);
+            return new LiveDecoder(this, await LoadAsync(() => new PocketSphinxDecoder(modelDirectory, singlePass: singlePass)), null);
         }
 
         using var dictionary = KeytermDictionary.Write(modelDirectory, vocabulary);
         var decoder = await LoadAsync(() =>
         {
-            var loaded = new PocketSphinxDecoder(modelDirectory, dictionary.Path);
+            var loaded = new PocketSphinxDecoder(modelDirectory, dictionary.Path, singlePass);
             try
             {
                 loaded.AddKeyterms(vocabulary, PocketSphinxEngine.KeytermWeight);

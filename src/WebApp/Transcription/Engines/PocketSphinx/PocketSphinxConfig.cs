@@ -24,7 +24,8 @@ internal sealed class PocketSphinxConfig : IDisposable
     public nint Handle { get; }
 
     /// <param name="dictionaryPath">Replaces the model's cmudict-en-us.dict when given.</param>
-    public static PocketSphinxConfig Create(string modelDirectory, string? dictionaryPath = null)
+    /// <param name="singlePass">Only the forward tree search: the utterance's end adds no second pass that changes words.</param>
+    public static PocketSphinxConfig Create(string modelDirectory, string? dictionaryPath = null, bool singlePass = false)
     {
         var acousticModel = Path.Combine(modelDirectory, "en-us");
         var languageModel = Path.Combine(modelDirectory, "en-us.lm.bin");
@@ -53,6 +54,7 @@ internal sealed class PocketSphinxConfig : IDisposable
             // less. ("-fwdflat no" cut WER by 2–3 points on the bench's five LibriVox clips, but saved no CPU on top of
             // this; an accuracy change to judge on more varied speech than the bench has.)
             "-maxhmmpf", "5000",
+            .. (singlePass ? (string[])["-fwdflat", "no", "-bestpath", "no"] : []),
         ];
         var arguments = pairs.Select(Marshal.StringToCoTaskMemUTF8).ToArray();
         var handle = cmd_ln_parse_r(0, ps_args(), arguments.Length, arguments, 1);

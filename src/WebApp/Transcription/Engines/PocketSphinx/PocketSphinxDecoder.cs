@@ -28,13 +28,14 @@ public sealed partial class PocketSphinxDecoder : IDisposable
 
     /// <param name="modelDirectory">Holds <c>en-us/</c> (acoustic model), <c>en-us.lm.bin</c> and <c>cmudict-en-us.dict</c>.</param>
     /// <param name="dictionaryPath">A pronouncing dictionary to use instead of the model's (one with key terms added).</param>
-    public PocketSphinxDecoder(string modelDirectory, string? dictionaryPath = null)
+    /// <param name="singlePass">The forward search only (see <see cref="PocketSphinxConfig.Create"/>).</param>
+    public PocketSphinxDecoder(string modelDirectory, string? dictionaryPath = null, bool singlePass = false)
     {
         lock (LifecycleGate)
         {
             // It logs every utterance to stderr, nothing a server's operator needs.
             err_set_logfp(0);
-            config = PocketSphinxConfig.Create(modelDirectory, dictionaryPath);
+            config = PocketSphinxConfig.Create(modelDirectory, dictionaryPath, singlePass);
             decoder = ps_init(config.Handle);
             if (decoder == 0)
             {

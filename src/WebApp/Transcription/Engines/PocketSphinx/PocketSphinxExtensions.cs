@@ -21,11 +21,12 @@ public static class PocketSphinxExtensions
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<PocketSphinxOptions>>().Value;
-            return new DecoderPool(options.ModelDirectory, options.DecoderCount, provider.GetRequiredService<CpuBudget>());
+            return new DecoderPool(options.ModelDirectory, options.DecoderCount, provider.GetRequiredService<CpuBudget>(), provider.GetService<BatchPriority>());
         });
         services.AddSingleton(provider => new AudioDecoder(
             provider.GetRequiredService<IOptions<PocketSphinxOptions>>().Value.ScratchDirectory,
-            provider.GetRequiredService<IOptions<LimitsOptions>>().Value.MaxAudioHours * 3600));
+            provider.GetRequiredService<IOptions<LimitsOptions>>().Value.MaxAudioHours * 3600,
+            provider.GetService<BatchPriority>()));
         services.AddSingleton(new SpeechSegmenter());
         services.AddSingleton(provider => new KeytermPronouncer(
             provider.GetRequiredService<IOptions<PocketSphinxOptions>>().Value.ModelDirectory,
