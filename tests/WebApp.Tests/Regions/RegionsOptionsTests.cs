@@ -40,7 +40,7 @@ public sealed class RegionsOptionsTests
     {
         var options = new RegionsOptions { Regions = { ["eu"] = new RegionSettings { Kind = RegionKind.AssemblyAI, BaseUrl = baseUrl, StreamingUrl = configured } } };
         Assert.True(new RegionsOptionsValidator().Validate(null, options).Succeeded);
-        Assert.Equal(new Uri(expected), new RegionCatalog(Microsoft.Extensions.Options.Options.Create(options)).Find("eu")!.StreamingUrl);
+        Assert.Equal(new Uri(expected), new RegionCatalog(Microsoft.Extensions.Options.Options.Create(options), Microsoft.Extensions.Options.Options.Create(new WebApp.Infrastructure.VerbatimOptions())).Find("eu")!.StreamingUrl);
     }
 
     [Theory]
