@@ -17,7 +17,7 @@ public sealed class AudioHost : IDisposable
 
     public AudioHost()
     {
-        Port = FreePort();
+        Port = TcpPorts.Free();
         listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         listener.Start();
         _ = Task.Run(ServeAsync);
@@ -122,13 +122,6 @@ public sealed class AudioHost : IDisposable
         catch (Exception) when (stopping.IsCancellationRequested)
         {
         }
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }
 

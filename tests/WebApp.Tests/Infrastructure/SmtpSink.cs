@@ -32,7 +32,7 @@ public sealed class SmtpSink : IAsyncDisposable
     {
         Assert.True(File.Exists(Python), $"{Python} is missing: install Debian's python3-aiosmtpd (scripts/setup.sh --test does).");
         var directory = System.IO.Directory.CreateTempSubdirectory("verbatim-smtp-").FullName;
-        var port = FreePort();
+        var port = TcpPorts.Free();
         var start = new ProcessStartInfo(Python, ["-m", "aiosmtpd", "--nosetuid", "--listen", $"127.0.0.1:{port}", "--class", "aiosmtpd.handlers.Mailbox", Path.Combine(directory, "maildir")])
         {
             RedirectStandardOutput = true,
@@ -121,12 +121,5 @@ public sealed class SmtpSink : IAsyncDisposable
                 log.AppendLine(line);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -23,7 +23,7 @@ public sealed class VerbatimServer : IAsyncDisposable
     {
         this.tls = tls;
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("verbatim-test-").FullName;
-        Port = FreePort();
+        Port = TcpPorts.Free();
         this.settings = new Dictionary<string, string>
         {
             ["Verbatim__DataDirectory"] = DataDirectory,
@@ -212,12 +212,5 @@ public sealed class VerbatimServer : IAsyncDisposable
         {
             log.AppendLine(line);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

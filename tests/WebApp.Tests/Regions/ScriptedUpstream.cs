@@ -1,3 +1,4 @@
+using WebApp.Tests.Infrastructure;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -25,7 +26,7 @@ public sealed class ScriptedUpstream : IDisposable
     public ScriptedUpstream(Func<ReceivedRequest, HttpListenerResponse, bool> answer)
     {
         this.answer = answer;
-        Port = FreePort();
+        Port = TcpPorts.Free();
         listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         listener.Start();
         _ = Task.Run(ServeAsync);
@@ -81,12 +82,5 @@ public sealed class ScriptedUpstream : IDisposable
     {
         listener.Stop();
         listener.Close();
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }
