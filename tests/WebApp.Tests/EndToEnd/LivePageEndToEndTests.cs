@@ -38,6 +38,13 @@ public sealed class LivePageEndToEndTests : IAsyncLifetime
         await Expect(page.Locator("[data-testid=nav-live]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=record]")).ToBeEnabledAsync(new() { Timeout = 30_000 });
         await page.ClickAsync("[data-testid=record]");
+        // Recording started, or the page says why not (the failure then names the reason rather than a missing word).
+        await Expect(page.Locator("[data-testid=stop], [data-testid=live-problem]").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        if (await page.Locator("[data-testid=live-problem]").IsVisibleAsync())
+        {
+            Assert.Fail("The live page did not start: " + await page.Locator("[data-testid=live-problem]").InnerTextAsync());
+        }
+
 
         // Both sentences settle as formatted turns (the file loops, so more may follow; a busy machine may split one).
         // On a starved machine chromium's capture itself drops audio, so only the first sentence is required word for word.
