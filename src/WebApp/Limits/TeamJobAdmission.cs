@@ -15,7 +15,8 @@ namespace WebApp.Limits;
 public sealed class TeamJobAdmission(
     IServiceScopeFactory scopes, TranscriptionQueue queue, IOptions<LimitsOptions> limits, IOptions<TranscriptionOptions> transcription, ILogger<TeamJobAdmission> logger)
 {
-    // Count-then-decide must not interleave within a process; across processes a rare race admits one job too many.
+    // Count-then-decide must not interleave: within a process this semaphore, across processes a lock on the team
+    // in the database (TeamLockAsync), so two nodes admitting at the same moment cannot both see room for one more.
     private readonly SemaphoreSlim deciding = new(1, 1);
 
     public int LimitFor(Guid teamId) => limits.Value.For(teamId).MaxConcurrentJobs ?? transcription.Value.MaxConcurrentJobs;
@@ -29,9 +30,12 @@ public sealed class TeamJobAdmission(
         await deciding.WaitAsync(cancellationToken);
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await TeamLockAsync(db, transcript.TeamId, cancellationToken);
             transcript.Throttled = await AdmittedCountAsync(db, transcript.TeamId, cancellationToken) >= LimitFor(transcript.TeamId);
             db.Transcripts.Add(transcript);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         finally
         {
@@ -57,6 +61,8 @@ public sealed class TeamJobAdmission(
         List<Guid> admitted;
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await TeamLockAsync(db, teamId, cancellationToken);
             var room = LimitFor(teamId) - await AdmittedCountAsync(db, teamId, cancellationToken);
             if (room <= 0)
             {
@@ -66,6 +72,7 @@ public sealed class TeamJobAdmission(
             admitted = await db.Transcripts.Where(t => t.TeamId == teamId && t.Throttled && t.Status == TranscriptStatus.Queued && t.DeletedAt == null)
                 .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Select(t => t.Id).Take(room).ToListAsync(cancellationToken);
             await db.Transcripts.Where(t => admitted.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.Throttled, false), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         finally
         {
@@ -86,6 +93,26 @@ public sealed class TeamJobAdmission(
         foreach (var team in teams)
         {
             await ReleaseAsync(team, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Holds the team's admission lock until the transaction ends: the databases' own named locks, taken without
+    /// writing to the team's row (a write there would empty every node's API-key cache on each submit). SQLite needs
+    /// none: it serves a single process, where the semaphore already decides one at a time.
+    /// </summary>
+    private static async Task TeamLockAsync(ApplicationDbContext db, Guid teamId, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var bytes = teamId.ToByteArray();
+            var key = BitConverter.ToInt64(bytes, 0) ^ BitConverter.ToInt64(bytes, 8);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
+        }
+        else if (db.Database.IsSqlServer())
+        {
+            var resource = "verbatim-admission-" + teamId.ToString("N");
+            await db.Database.ExecuteSqlAsync($"EXEC sp_getapplock @Resource = {resource}, @LockMode = 'Exclusive', @LockOwner = 'Transaction'", cancellationToken);
         }
     }
 
