@@ -10,6 +10,10 @@ namespace WebApp.Transcription.Diarization;
 /// <param name="PauseSwitchPenalty">The same across a pause.</param>
 /// <param name="ResegmentationPasses">Rounds of fitting speaker models and re-deciding every frame.</param>
 /// <param name="BridgeSeconds">A speaker's pauses up to this long stay inside their turn.</param>
+/// <param name="SmallMergeShare">With no count given, a merge among the last <paramref name="SmallMergeLastMerges"/> is undone when its ΔBIC gain is above the penalty × (this + h / <paramref name="SmallMergeScaleFrames"/>), h the pair's harmonic frame count; see <see cref="BicClustering"/>.</param>
+/// <param name="SmallMergeScaleFrames">How fast the allowance grows with the pair's frames.</param>
+/// <param name="SmallMergeShortestFrames">Merges with a side shorter than this are never undone (a fragment of a voice, not a person).</param>
+/// <param name="SmallMergeLastMerges">How many of the last merges may be undone; 0 turns the rule off.</param>
 /// <remarks>
 /// λ tuned on the tuning part of the diarization bench's evaluation set only (its own voices and sentences; the
 /// held-out part is scored, never tuned on). λ = 6, chosen before on a narrower set, merged speakers with little speech:
@@ -39,7 +43,11 @@ public sealed record DiarizerSettings(
     double SwitchPenalty = 60,
     double PauseSwitchPenalty = 20,
     int ResegmentationPasses = 3,
-    double BridgeSeconds = 1.0)
+    double BridgeSeconds = 1.0,
+    double SmallMergeShare = 0.30,
+    double SmallMergeScaleFrames = 600,
+    double SmallMergeShortestFrames = 200,
+    int SmallMergeLastMerges = 2)
 {
     public static DiarizerSettings Default { get; } = new();
 }
