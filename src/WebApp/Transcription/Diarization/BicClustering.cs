@@ -10,21 +10,26 @@ namespace WebApp.Transcription.Diarization;
 /// <list type="bullet">
 /// <item>N is all the speech, not the pair's frames, so λ only decides when to stop and never the order of merges.</item>
 /// <item>
-/// A cluster counts at most <c>frameCap</c> frames. A voice is not one Gaussian, so two halves of one speaker differ by
+/// A cluster counts at most <see cref="DiarizerSettings.ClusterFrameCap"/> frames. A voice is not one Gaussian, so two halves of one speaker differ by
 /// a likelihood gain that grows with every frame while the penalty grows with log N only: uncapped, the same λ that
 /// finds 4 speakers in a minute finds 10 in five minutes. Capped, big clusters are compared as if each had
-/// <c>frameCap</c> frames, which makes the rule independent of the recording's length.
+/// <see cref="DiarizerSettings.ClusterFrameCap"/> frames, which makes the rule independent of the recording's length.
 /// </item>
 /// <item>
-/// With little speech (N below <c>shortSpeechFrames</c>) the penalty shrinks as (N / shortSpeechFrames)^<c>shortSpeechExponent</c>.
+/// With little speech (N below <see cref="DiarizerSettings.ShortSpeechFrames"/>) the penalty shrinks as (N / ShortSpeechFrames)^<see cref="DiarizerSettings.ShortSpeechExponent"/>.
 /// People who say little give small clusters, and the gain of telling two small clusters apart grows with their
 /// frames while the penalty stays put: in a one-minute file of five people, two who say three seconds each were
 /// merged though the gain was several times what their own halves showed.
 /// </item>
+/// <item>
+/// With no count given and little speech, the last few merges are undone where the pair differed more than its size allows
+/// (<see cref="TooDifferentForItsSize"/>): the penalty is the same for every pair, but the gain of telling two voices
+/// apart grows with their frames, so two people who say three seconds each stay under it however unlike they sound.
+/// </item>
 /// </list>
 /// λ makes up for neighbouring 10 ms frames not being independent observations.
 /// </summary>
-internal sealed class BicClustering(double penaltyWeight, double frameCap, double shortSpeechFrames, double shortSpeechExponent)
+internal sealed class BicClustering(DiarizerSettings settings)
 {
     /// <returns>The cluster of each piece, 0-based and dense.</returns>
     public int[] Cluster(IReadOnlyList<GaussianStatistics> pieces, SpeakerCountHint hint, CancellationToken cancellationToken)
@@ -32,14 +37,18 @@ internal sealed class BicClustering(double penaltyWeight, double frameCap, doubl
         var count = pieces.Count;
         var dimensions = pieces[0].Dimensions;
         var frames = pieces.Sum(piece => piece.Count);
-        var shortness = Math.Pow(Math.Min(1, frames / shortSpeechFrames), shortSpeechExponent);
-        var penalty = shortness * penaltyWeight * 0.5 * (dimensions + dimensions * (dimensions + 1) / 2.0) * Math.Log(frames);
+        var shortness = Math.Pow(Math.Min(1, frames / settings.ShortSpeechFrames), settings.ShortSpeechExponent);
+        var penalty = shortness * settings.BicPenaltyWeight * 0.5 * (dimensions + dimensions * (dimensions + 1) / 2.0) * Math.Log(frames);
         var clusters = pieces.Select(Copy).ToArray();
         var logDeterminants = clusters.Select(cluster => cluster.LogDeterminant()).ToArray();
         var owner = Enumerable.Range(0, count).ToArray();
         var active = Enumerable.Repeat(true, count).ToArray();
         var cost = new double[count, count];
         var best = new int[count];
+        // Only with no count given and little speech: in longer recordings people who say little still say enough for
+        // ΔBIC, and undoing split side clusters of one voice there (a 30-minute file of the tuning part).
+        var undoable = hint.Exact is null && frames < settings.ShortSpeechFrames && settings.SmallMergeLastMerges > 0;
+        var merges = new List<Merge>();
 
         double MergeCost(int a, int b) => Gain(clusters[a], clusters[b], logDeterminants[a], logDeterminants[b]) - penalty;
 
@@ -63,6 +72,12 @@ internal sealed class BicClustering(double penaltyWeight, double frameCap, doubl
             if (keep < 0 || (remaining <= hint.Highest && cost[keep, drop] >= 0))
             {
                 break;
+            }
+
+            if (undoable)
+            {
+                var moved = Enumerable.Range(0, count).Where(piece => owner[piece] == drop).ToArray();
+                merges.Add(new Merge(remaining <= hint.Highest, cost[keep, drop] + penalty, clusters[keep].Count, clusters[drop].Count, moved));
             }
 
             clusters[keep].Add(clusters[drop]);
@@ -103,14 +118,58 @@ internal sealed class BicClustering(double penaltyWeight, double frameCap, doubl
             }
         }
 
+        if (undoable)
+        {
+            UndoMergesTooDifferentForTheirSize(merges, owner, hint.Highest, penalty);
+        }
+
         return Renumber(owner);
     }
+
+    /// <summary>
+    /// Walks back over the last <see cref="DiarizerSettings.SmallMergeLastMerges"/> merges that the stopping rule chose
+    /// (not those a maximum count forced) and gives back their own cluster to the pieces of each that was too
+    /// different for its size, while the count stays within <paramref name="highest"/>.
+    /// </summary>
+    private void UndoMergesTooDifferentForTheirSize(List<Merge> merges, int[] owner, int highest, double penalty)
+    {
+        var clusters = owner.Distinct().Count();
+        var oldest = Math.Max(0, merges.Count - settings.SmallMergeLastMerges);
+        for (var i = merges.Count - 1; i >= oldest && merges[i].Chosen && clusters < highest; i--)
+        {
+            if (TooDifferentForItsSize(merges[i], penalty))
+            {
+                // A number no cluster has: Renumber makes them dense.
+                Array.ForEach(merges[i].MovedPieces, piece => owner[piece] = owner.Length + i);
+                clusters++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a merge's gain was above penalty × (<see cref="DiarizerSettings.SmallMergeShare"/> + h /
+    /// <see cref="DiarizerSettings.SmallMergeScaleFrames"/>), h = n₁n₂/(n₁+n₂) the pair's (capped) frames as they
+    /// weigh in the gain, both sides at least <see cref="DiarizerSettings.SmallMergeShortestFrames"/>. Measured on the
+    /// tuning part: merges of one voice's clusters in one-minute files stayed under that line, merges of two people who
+    /// say a few seconds each went above it. Past h = (1 − share) × scale frames no merge is ever undone.
+    /// </summary>
+    private bool TooDifferentForItsSize(Merge merge, double penalty)
+    {
+        var (n1, n2) = (Math.Min(settings.ClusterFrameCap, merge.FirstFrames), Math.Min(settings.ClusterFrameCap, merge.SecondFrames));
+        var pairFrames = n1 * n2 / (n1 + n2);
+        return Math.Min(n1, n2) >= settings.SmallMergeShortestFrames
+            && merge.Gain > penalty * (settings.SmallMergeShare + pairFrames / settings.SmallMergeScaleFrames);
+    }
+
+    /// <param name="Chosen">Made by the stopping rule rather than forced by a maximum count.</param>
+    /// <param name="MovedPieces">The pieces of the cluster that was merged into the other.</param>
+    private sealed record Merge(bool Chosen, double Gain, double FirstFrames, double SecondFrames, int[] MovedPieces);
 
     /// <summary>How much better two Gaussians explain the (capped) frames than one: the first term of ΔBIC.</summary>
     private double Gain(GaussianStatistics first, GaussianStatistics second, double firstLogDeterminant, double secondLogDeterminant)
     {
-        var firstWeight = Math.Min(1, frameCap / first.Count);
-        var secondWeight = Math.Min(1, frameCap / second.Count);
+        var firstWeight = Math.Min(1, settings.ClusterFrameCap / first.Count);
+        var secondWeight = Math.Min(1, settings.ClusterFrameCap / second.Count);
         var (n1, n2) = (firstWeight * first.Count, secondWeight * second.Count);
         return 0.5 * ((n1 + n2) * first.LogDeterminant(second, firstWeight, secondWeight) - n1 * firstLogDeterminant - n2 * secondLogDeterminant);
     }

@@ -18,7 +18,7 @@ public sealed class SpeakerDiarizer(DiarizerSettings settings)
     private const int ShortestPieceFrames = 50;
 
     private readonly MfccExtractor extractor = new();
-    private readonly BicClustering clustering = new(settings.BicPenaltyWeight, settings.ClusterFrameCap, settings.ShortSpeechFrames, settings.ShortSpeechExponent);
+    private readonly BicClustering clustering = new(settings);
     private readonly ViterbiResegmentation resegmentation = new(settings.SwitchPenalty, settings.PauseSwitchPenalty, settings.ResegmentationPasses);
 
     public SpeakerDiarizer() : this(DiarizerSettings.Default)

@@ -39,15 +39,24 @@ public sealed record Conversation(string Path, IReadOnlyList<SpeakerTurn> Refere
     /// <summary>
     /// <paramref name="turns"/> turns among <paramref name="voices"/>, each turn a different speaker from the one
     /// before, every speaker within the first few turns, about <paramref name="shortShare"/> of them short, with pauses
-    /// of 0.15–0.7 s between turns and no overlap. The same seed gives the same conversation.
+    /// of 0.15–0.7 s between turns and no overlap. The same seed gives the same conversation. The last
+    /// <paramref name="quietVoices"/> voices say one sentence each and nothing more.
     /// </summary>
-    public static Conversation Build(string directory, IReadOnlyList<ConversationVoice> voices, int turns, int seed, double shortShare = 0.4)
+    public static Conversation Build(string directory, IReadOnlyList<ConversationVoice> voices, int turns, int seed, double shortShare = 0.4, int quietVoices = 0)
     {
         var random = new Random(seed);
+        var talkers = voices.Count - quietVoices;
         var order = voices.Select((_, index) => index).OrderBy(_ => random.Next()).ToList();
         while (order.Count < turns)
         {
-            order.Add((order[^1] + 1 + random.Next(voices.Count - 1)) % voices.Count);
+            int next;
+            do
+            {
+                next = (order[^1] + 1 + random.Next(voices.Count - 1)) % voices.Count;
+            }
+            while (next >= talkers);
+
+            order.Add(next);
         }
 
         var parts = new List<string>();
@@ -57,7 +66,7 @@ public sealed record Conversation(string Path, IReadOnlyList<SpeakerTurn> Refere
         var positionMs = 0;
         foreach (var (voice, turn) in order.Select((voice, turn) => (voice, turn)))
         {
-            var isShort = random.NextDouble() < shortShare;
+            var isShort = random.NextDouble() < shortShare && voice < talkers;
             var text = isShort ? ShortLines[random.Next(ShortLines.Length)] : Sentences[random.Next(Sentences.Length)];
             var clip = voices[voice].Say(text, isShort, linesSaid[voice]++, System.IO.Path.Combine(directory, $"turn-{seed}-{turn}.wav"));
             var durationMs = (int)Math.Round(TestAudio.DurationSeconds(clip) * 1000);

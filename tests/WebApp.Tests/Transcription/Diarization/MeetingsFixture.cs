@@ -22,6 +22,10 @@ public sealed class MeetingsFixture : IDisposable
         var reference = Enumerable.Range(0, rounds.Length)
             .SelectMany(i => round.Reference.Select(turn => new SpeakerTurn(turn.StartMs + i * roundMs, turn.EndMs + i * roundMs, turn.Speaker))).ToArray();
         FourVoicesFiveMinutes = new Conversation(path, reference, round.Voices);
+
+        FiveVoicesTwoQuiet = Conversation.Build(scratch.Path,
+            [ConversationVoice.Flite("slt"), ConversationVoice.Flite("kal16"), ConversationVoice.Espeak("en-us+f2"), ConversationVoice.Flite("awb"), ConversationVoice.Flite("rms")],
+            turns: 20, seed: 603, quietVoices: 2);
     }
 
     /// <summary>flite awb and rms (two men) and slt (a woman), 24 turns, about 40% of them 1–2 s.</summary>
@@ -29,6 +33,9 @@ public sealed class MeetingsFixture : IDisposable
 
     /// <summary>flite kal16, awb, slt and espeak-ng en-us+f4 raised a little, about five minutes.</summary>
     public Conversation FourVoicesFiveMinutes { get; }
+
+    /// <summary>About a minute: flite slt, kal16 and espeak-ng en-us+f2 talk; flite awb and rms (two men) say one sentence each.</summary>
+    public Conversation FiveVoicesTwoQuiet { get; }
 
     public void Dispose() => scratch.Dispose();
 }

@@ -24,6 +24,20 @@ public sealed class SpeakerCountTests(MeetingsFixture meetings) : IClassFixture<
     }
 
     [Fact]
+    public async Task Diarize_TwoOfFivePeopleSayOneSentenceEachCountNotGiven_FindsAllFive()
+    {
+        var conversation = meetings.FiveVoicesTwoQuiet;
+        using var audio = await new AudioDecoder().DecodeAsync(conversation.Path, CancellationToken.None);
+
+        var turns = diarizer.Diarize(audio, SpeakerCountHint.None);
+        var withoutUndo = new SpeakerDiarizer(DiarizerSettings.Default with { SmallMergeLastMerges = 0 }).Diarize(audio, SpeakerCountHint.None);
+
+        var score = DiarizationErrorRate.Measure(conversation.Reference, turns);
+        Assert.True(turns.Select(turn => turn.Speaker).Distinct().Count() == 5, $"found {turns.Select(turn => turn.Speaker).Distinct().Count()} (without undoing small merges {withoutUndo.Select(turn => turn.Speaker).Distinct().Count()}), DER {score}");
+        Assert.True(score.Rate < 0.05, $"DER {score}");
+    }
+
+    [Fact]
     public async Task Diarize_FiveMinutesOfFourVoicesCountNotGiven_DoesNotMultiplyTheCount()
     {
         var conversation = meetings.FourVoicesFiveMinutes;
