@@ -16,7 +16,8 @@ internal sealed record ContinuousRun(IReadOnlyList<RecognizedWord> Words, double
 internal static class PocketSphinxContinuous
 {
     /// <param name="wavPath">16 kHz mono 16-bit WAV: the tool reads no other format.</param>
-    public static async Task<ContinuousRun> RunAsync(string modelDirectory, string wavPath)
+    /// <param name="settings">More decoder settings, as flag and value pairs (e.g. "-maxhmmpf", "5000").</param>
+    public static async Task<ContinuousRun> RunAsync(string modelDirectory, string wavPath, params string[] settings)
     {
         var start = new ProcessStartInfo("pocketsphinx_continuous")
         {
@@ -24,15 +25,17 @@ internal static class PocketSphinxContinuous
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-        {
+        string[] arguments =
+        [
             "-infile", wavPath,
             "-hmm", Path.Combine(modelDirectory, "en-us"),
             "-lm", Path.Combine(modelDirectory, "en-us.lm.bin"),
             "-dict", Path.Combine(modelDirectory, "cmudict-en-us.dict"),
             "-time", "yes",
             "-logfn", "/dev/null",
-        })
+            .. settings,
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

@@ -14,6 +14,7 @@ internal static class BenchProgram
     [
         new MachineSection(),
         new EngineSection(),
+        new BeamHeldOutSection(),
         new DiarizationBench(),
         new PiiBench(),
         new IntelligenceBench(),
