@@ -14,6 +14,8 @@ namespace WebApp.Transcription.Diarization;
 /// <param name="SmallMergeScaleFrames">How fast the allowance grows with the pair's frames.</param>
 /// <param name="SmallMergeShortestFrames">Merges with a side shorter than this are never undone (a fragment of a voice, not a person).</param>
 /// <param name="SmallMergeLastMerges">How many of the last merges may be undone; 0 turns the rule off.</param>
+/// <param name="SmallMergeHeldOutGain">A merge is undone only if two models beat one by more than this (nats per frame) on frames they were not fitted to; see <see cref="BicClustering"/>.</param>
+/// <param name="SmallMergeShrinkFrames">Weight, in frames, of the pair's covariance in each side's model for that check.</param>
 /// <remarks>
 /// λ tuned on the tuning part of the diarization bench's evaluation set only (its own voices and sentences; the
 /// held-out part is scored, never tuned on). λ = 6, chosen before on a narrower set, merged speakers with little speech:
@@ -58,10 +60,12 @@ public sealed record DiarizerSettings(
     double PauseSwitchPenalty = 20,
     int ResegmentationPasses = 3,
     double BridgeSeconds = 1.0,
-    double SmallMergeShare = 0.30,
-    double SmallMergeScaleFrames = 600,
+    double SmallMergeShare = 0.22,
+    double SmallMergeScaleFrames = 810,
     double SmallMergeShortestFrames = 200,
-    int SmallMergeLastMerges = 2)
+    int SmallMergeLastMerges = 2,
+    double SmallMergeHeldOutGain = 0.18,
+    double SmallMergeShrinkFrames = 2000)
 {
     public static DiarizerSettings Default { get; } = new();
 }
