@@ -77,7 +77,8 @@ internal sealed class BicClustering(DiarizerSettings settings)
             if (undoable)
             {
                 var moved = Enumerable.Range(0, count).Where(piece => owner[piece] == drop).ToArray();
-                merges.Add(new Merge(remaining <= hint.Highest, cost[keep, drop] + penalty, clusters[keep].Count, clusters[drop].Count, moved));
+                var kept = Enumerable.Range(0, count).Where(piece => owner[piece] == keep).ToArray();
+                merges.Add(new Merge(remaining <= hint.Highest, cost[keep, drop] + penalty, clusters[keep].Count, clusters[drop].Count, moved, kept));
             }
 
             clusters[keep].Add(clusters[drop]);
@@ -120,7 +121,7 @@ internal sealed class BicClustering(DiarizerSettings settings)
 
         if (undoable)
         {
-            UndoMergesTooDifferentForTheirSize(merges, owner, hint.Highest, penalty);
+            UndoMergesTooDifferentForTheirSize(pieces, merges, owner, hint.Highest, penalty);
         }
 
         return Renumber(owner);
@@ -131,13 +132,13 @@ internal sealed class BicClustering(DiarizerSettings settings)
     /// (not those a maximum count forced) and gives back their own cluster to the pieces of each that was too
     /// different for its size, while the count stays within <paramref name="highest"/>.
     /// </summary>
-    private void UndoMergesTooDifferentForTheirSize(List<Merge> merges, int[] owner, int highest, double penalty)
+    private void UndoMergesTooDifferentForTheirSize(IReadOnlyList<GaussianStatistics> pieces, List<Merge> merges, int[] owner, int highest, double penalty)
     {
         var clusters = owner.Distinct().Count();
         var oldest = Math.Max(0, merges.Count - settings.SmallMergeLastMerges);
         for (var i = merges.Count - 1; i >= oldest && merges[i].Chosen && clusters < highest; i--)
         {
-            if (TooDifferentForItsSize(merges[i], penalty))
+            if (TooDifferentForItsSize(pieces, merges[i], penalty))
             {
                 // A number no cluster has: Renumber makes them dense.
                 Array.ForEach(merges[i].MovedPieces, piece => owner[piece] = owner.Length + i);
@@ -149,21 +150,126 @@ internal sealed class BicClustering(DiarizerSettings settings)
     /// <summary>
     /// Whether a merge's gain was above penalty × (<see cref="DiarizerSettings.SmallMergeShare"/> + h /
     /// <see cref="DiarizerSettings.SmallMergeScaleFrames"/>), h = n₁n₂/(n₁+n₂) the pair's (capped) frames as they
-    /// weigh in the gain, both sides at least <see cref="DiarizerSettings.SmallMergeShortestFrames"/>. Measured on the
-    /// tuning part: merges of one voice's clusters in one-minute files stayed under that line, merges of two people who
-    /// say a few seconds each went above it. Past h = (1 − share) × scale frames no merge is ever undone.
+    /// weigh in the gain, both sides at least <see cref="DiarizerSettings.SmallMergeShortestFrames"/>, and two models
+    /// predict the pair's frames they were not fitted to better than one by more than
+    /// <see cref="DiarizerSettings.SmallMergeHeldOutGain"/> per frame (<see cref="CrossValidatedGain"/>). Measured on
+    /// the tuning part: the gain alone put fragments of one real voice at the same height as two people; fitted on
+    /// half of each side and scored on the other half, a fragment of a voice predicts no better than the whole voice.
     /// </summary>
-    private bool TooDifferentForItsSize(Merge merge, double penalty)
+    private bool TooDifferentForItsSize(IReadOnlyList<GaussianStatistics> pieces, Merge merge, double penalty)
     {
         var (n1, n2) = (Math.Min(settings.ClusterFrameCap, merge.FirstFrames), Math.Min(settings.ClusterFrameCap, merge.SecondFrames));
         var pairFrames = n1 * n2 / (n1 + n2);
         return Math.Min(n1, n2) >= settings.SmallMergeShortestFrames
-            && merge.Gain > penalty * (settings.SmallMergeShare + pairFrames / settings.SmallMergeScaleFrames);
+            && merge.Gain > penalty * (settings.SmallMergeShare + pairFrames / settings.SmallMergeScaleFrames)
+            && CrossValidatedGain(pieces, merge, settings.SmallMergeShrinkFrames) > settings.SmallMergeHeldOutGain;
+    }
+
+    /// <summary>
+    /// Per frame, how much better two models than one predict frames they were not fitted to: each side's pieces in
+    /// two alternating folds, models fitted on one fold and scored on the other, each side's covariance shrunk toward
+    /// the pair's with <paramref name="shrinkFrames"/> frames of weight, so a side of a few seconds cannot win by
+    /// overfitting its 136 covariance terms and is judged mostly by its mean.
+    /// </summary>
+    private static double CrossValidatedGain(IReadOnlyList<GaussianStatistics> pieces, Merge merge, double shrinkFrames)
+    {
+        var dimensions = pieces[0].Dimensions;
+        double total = 0, frames = 0;
+        for (var fold = 0; fold < 2; fold++)
+        {
+            var (trainA, testA) = Folds(pieces, merge.KeptPieces, fold, dimensions);
+            var (trainB, testB) = Folds(pieces, merge.MovedPieces, fold, dimensions);
+            if (trainA.Count < 2 * dimensions || trainB.Count < 2 * dimensions || testA.Count == 0 || testB.Count == 0)
+            {
+                return double.NaN;
+            }
+
+            var joint = new GaussianStatistics(dimensions);
+            joint.Add(trainA);
+            joint.Add(trainB);
+            var jointCovariance = joint.Covariance();
+            total += HeldOut(trainA, jointCovariance, shrinkFrames, testA) + HeldOut(trainB, jointCovariance, shrinkFrames, testB)
+                - HeldOut(joint, jointCovariance, 0, testA) - HeldOut(joint, jointCovariance, 0, testB);
+            frames += testA.Count + testB.Count;
+        }
+
+        return total / frames;
+    }
+
+    private static (GaussianStatistics Train, GaussianStatistics Test) Folds(IReadOnlyList<GaussianStatistics> pieces, int[] side, int fold, int dimensions)
+    {
+        var (train, test) = (new GaussianStatistics(dimensions), new GaussianStatistics(dimensions));
+        for (var i = 0; i < side.Length; i++)
+        {
+            (i % 2 == fold ? train : test).Add(pieces[side[i]]);
+        }
+
+        return (train, test);
+    }
+
+    /// <summary>Log-likelihood of <paramref name="test"/>'s frames under a Gaussian fitted to <paramref name="train"/>, from their statistics alone.</summary>
+    private static double HeldOut(GaussianStatistics train, double[] prior, double shrinkFrames, GaussianStatistics test)
+    {
+        var d = train.Dimensions;
+        var own = train.Covariance();
+        var covariance = new double[d * d];
+        for (var i = 0; i < own.Length; i++)
+        {
+            covariance[i] = (train.Count * own[i] + shrinkFrames * prior[i]) / (train.Count + shrinkFrames);
+        }
+
+        var logDeterminant = Cholesky.Factor(covariance, d);
+        // L⁻¹ by forward substitution, then Σ⁻¹ = L⁻ᵀL⁻¹.
+        var inverseFactor = new double[d * d];
+        for (var column = 0; column < d; column++)
+        {
+            for (var i = column; i < d; i++)
+            {
+                var value = i == column ? 1.0 : 0.0;
+                for (var k = column; k < i; k++)
+                {
+                    value -= covariance[i * d + k] * inverseFactor[k * d + column];
+                }
+
+                inverseFactor[i * d + column] = value / covariance[i * d + i];
+            }
+        }
+
+        var precision = new double[d * d];
+        for (var i = 0; i < d; i++)
+        {
+            for (var j = 0; j < d; j++)
+            {
+                double sum = 0;
+                for (var k = Math.Max(i, j); k < d; k++)
+                {
+                    sum += inverseFactor[k * d + i] * inverseFactor[k * d + j];
+                }
+
+                precision[i * d + j] = sum;
+            }
+        }
+
+        var testCovariance = test.Covariance();
+        var (trainMean, testMean) = (train.Mean(), test.Mean());
+        double trace = 0, mahalanobis = 0;
+        for (var i = 0; i < d; i++)
+        {
+            for (var j = 0; j < d; j++)
+            {
+                var c = i >= j ? testCovariance[i * d + j] : testCovariance[j * d + i];
+                trace += precision[i * d + j] * c;
+                mahalanobis += (testMean[i] - trainMean[i]) * precision[i * d + j] * (testMean[j] - trainMean[j]);
+            }
+        }
+
+        return -0.5 * test.Count * (logDeterminant + trace + mahalanobis);
     }
 
     /// <param name="Chosen">Made by the stopping rule rather than forced by a maximum count.</param>
     /// <param name="MovedPieces">The pieces of the cluster that was merged into the other.</param>
-    private sealed record Merge(bool Chosen, double Gain, double FirstFrames, double SecondFrames, int[] MovedPieces);
+    /// <param name="KeptPieces">The pieces of the cluster it was merged into, as they were before.</param>
+    private sealed record Merge(bool Chosen, double Gain, double FirstFrames, double SecondFrames, int[] MovedPieces, int[] KeptPieces);
 
     /// <summary>How much better two Gaussians explain the (capped) frames than one: the first term of ΔBIC.</summary>
     private double Gain(GaussianStatistics first, GaussianStatistics second, double firstLogDeterminant, double secondLogDeterminant)
