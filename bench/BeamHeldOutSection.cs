@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using WebApp.Tests;
 
 namespace Verbatim.Bench;
@@ -80,29 +79,11 @@ internal sealed class BeamHeldOutSection : IBenchSection
             var text = context.Scratch.File($"beam-{i}.txt");
             File.WriteAllText(text, Sentences[i]);
             var spoken = context.Scratch.File($"beam-{i}.wav");
-            Run("text2wave", "-eval", $"(voice_{Voices[i % Voices.Length]})", "-o", spoken, text);
+            BenchProcess.Run("text2wave", "-eval", $"(voice_{Voices[i % Voices.Length]})", "-o", spoken, text);
             parts.Add(spoken);
             parts.Add(silence);
         }
 
         return (TestAudio.Concat(context.Scratch.File("beam-heldout.wav"), parts), string.Join(' ', Sentences));
-    }
-
-    private static void Run(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} failed: {stderr.Result}");
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -127,7 +126,7 @@ internal sealed record BenchVoice(string Id, string Person, VoiceSex Sex, SetPar
 
             var scheme = Path.Combine(directory, "lines.scm");
             File.WriteAllText(scheme, program.ToString());
-            Run("festival", "-b", scheme);
+            BenchProcess.Run("festival", "-b", scheme);
         }
 
         foreach (var (name, text) in lines)
@@ -135,11 +134,11 @@ internal sealed record BenchVoice(string Id, string Person, VoiceSex Sex, SetPar
             var wav = Path.Combine(directory, name + ".wav");
             if (Kind == FliteKind)
             {
-                Run("flite", "-voice", Engine, "-t", text, "-o", wav);
+                BenchProcess.Run("flite", "-voice", Engine, "-t", text, "-o", wav);
             }
             else if (Kind == EspeakKind)
             {
-                Run("espeak-ng", "-v", Engine, "-s", "160", "-w", wav, text);
+                BenchProcess.Run("espeak-ng", "-v", Engine, "-s", "160", "-w", wav, text);
             }
 
             Trim(wav, Path.Combine(directory, name + ".raw"), "");
@@ -151,21 +150,7 @@ internal sealed record BenchVoice(string Id, string Person, VoiceSex Sex, SetPar
     private static void Trim(string input, string output, string filter)
     {
         const string trimStart = "silenceremove=start_periods=1:start_threshold=-50dB:start_silence=0.02";
-        Run("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", input,
+        BenchProcess.Run("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", input,
             "-af", $"{filter}{trimStart},areverse,{trimStart},areverse", "-ar", "16000", "-ac", "1", "-f", "s16le", output);
-    }
-
-    private static void Run(string fileName, params string[] arguments)
-    {
-        var startInfo = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
-        arguments.ToList().ForEach(startInfo.ArgumentList.Add);
-        using var process = Process.Start(startInfo)!;
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} failed: {error.Result}");
-        }
     }
 }

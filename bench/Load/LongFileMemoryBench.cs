@@ -30,7 +30,7 @@ internal sealed class LongFileMemoryBench : IBenchSection
             // Compressed, as long recordings usually arrive; the server decodes it as a stream.
             var file = context.Scratch.File($"long-{minutes}.mp3");
             var loops = (int)Math.Ceiling(minutes * 60 / passageSeconds) - 1;
-            Run("ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-stream_loop", loops.ToString(CultureInfo.InvariantCulture), "-i", passage,
+            BenchProcess.Run("ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-stream_loop", loops.ToString(CultureInfo.InvariantCulture), "-i", passage,
                 "-ac", "1", "-ar", "16000", "-c:a", "libmp3lame", "-b:a", "32k", file);
 
             await using var server = await BenchServer.StartAsync();
@@ -48,22 +48,5 @@ internal sealed class LongFileMemoryBench : IBenchSection
         }
 
         BenchContext.Row("load average after", LoadBench.LoadAverage());
-    }
-
-    private static void Run(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} failed: {stderr}");
-        }
     }
 }

@@ -27,20 +27,13 @@ public sealed class TeamJobAdmission(
     /// </summary>
     public async Task AddAsync(ApplicationDbContext db, Transcript transcript, CancellationToken cancellationToken)
     {
-        await deciding.WaitAsync(cancellationToken);
-        try
+        await DecideAsync(db, transcript.TeamId, async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await TeamLockAsync(db, transcript.TeamId, cancellationToken);
             transcript.Throttled = await AdmittedCountAsync(db, transcript.TeamId, cancellationToken) >= LimitFor(transcript.TeamId);
             db.Transcripts.Add(transcript);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            deciding.Release();
-        }
+            return transcript.Throttled;
+        }, cancellationToken);
     }
 
     /// <summary>Queues the job of a transcript just added, unless it was throttled.</summary>
@@ -57,27 +50,19 @@ public sealed class TeamJobAdmission(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        await deciding.WaitAsync(cancellationToken);
-        List<Guid> admitted;
-        try
+        var admitted = await DecideAsync<List<Guid>>(db, teamId, async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await TeamLockAsync(db, teamId, cancellationToken);
             var room = LimitFor(teamId) - await AdmittedCountAsync(db, teamId, cancellationToken);
             if (room <= 0)
             {
-                return;
+                return [];
             }
 
-            admitted = await db.Transcripts.Where(t => t.TeamId == teamId && t.Throttled && t.Status == TranscriptStatus.Queued && t.DeletedAt == null)
+            var oldest = await db.Transcripts.Where(t => t.TeamId == teamId && t.Throttled && t.Status == TranscriptStatus.Queued && t.DeletedAt == null)
                 .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Select(t => t.Id).Take(room).ToListAsync(cancellationToken);
-            await db.Transcripts.Where(t => admitted.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.Throttled, false), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            deciding.Release();
-        }
+            await db.Transcripts.Where(t => oldest.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.Throttled, false), cancellationToken);
+            return oldest;
+        }, cancellationToken);
 
         foreach (var id in admitted)
         {
@@ -93,6 +78,24 @@ public sealed class TeamJobAdmission(
         foreach (var team in teams)
         {
             await ReleaseAsync(team, cancellationToken);
+        }
+    }
+
+    /// <summary>One decision at a time per team: in this process, and in the database for the other nodes.</summary>
+    private async Task<T> DecideAsync<T>(ApplicationDbContext db, Guid teamId, Func<Task<T>> decide, CancellationToken cancellationToken)
+    {
+        await deciding.WaitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await TeamLockAsync(db, teamId, cancellationToken);
+            var decision = await decide();
+            await transaction.CommitAsync(cancellationToken);
+            return decision;
+        }
+        finally
+        {
+            deciding.Release();
         }
     }
 

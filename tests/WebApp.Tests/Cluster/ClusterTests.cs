@@ -15,14 +15,10 @@ public sealed class ClusterTests : IAsyncLifetime
 {
     private const int Jobs = 3;
 
-    private readonly string databaseName = $"verbatim_test_{Guid.NewGuid():N}";
+    private readonly TestPostgresDatabase database = new();
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("verbatim-cluster-").FullName;
     private readonly List<VerbatimServer> nodes = [];
     private RedisServer? redis;
-
-    private static string AdminConnectionString =>
-        Environment.GetEnvironmentVariable("VERBATIM_TEST_POSTGRES")
-        ?? throw new InvalidOperationException("VERBATIM_TEST_POSTGRES is not set: run the suite with ./test.sh, which starts PostgreSQL.");
 
     public async Task InitializeAsync() => redis = await RedisServer.StartAsync();
 
@@ -119,7 +115,7 @@ public sealed class ClusterTests : IAsyncLifetime
         {
             ["Verbatim__Database__Provider"] = "Postgres",
             // Four nodes open their pools at once on a shared CI machine; Npgsql's 15 s connect timeout is too short there.
-            ["Verbatim__Database__ConnectionString"] = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = databaseName, Timeout = 60 }.ToString(),
+            ["Verbatim__Database__ConnectionString"] = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Timeout = 60 }.ToString(),
             ["Verbatim__Cluster__Role"] = role,
             ["Verbatim__Cluster__Redis"] = redis!.ConnectionString,
             ["Verbatim__Transcription__MaxConcurrentJobs"] = "1",
@@ -169,10 +165,6 @@ public sealed class ClusterTests : IAsyncLifetime
         {
         }
 
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(AdminConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await database.DisposeAsync();
     }
 }

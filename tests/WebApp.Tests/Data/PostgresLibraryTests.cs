@@ -5,22 +5,19 @@ using WebApp.Data.Entities;
 using WebApp.Data.Providers;
 using WebApp.Library;
 using WebApp.Transcription.Model;
+using WebApp.Tests.Infrastructure;
 
 namespace WebApp.Tests.Data;
 
 /// <summary>The library's full-text search on PostgreSQL (tsvector column and GIN index from the LibrarySearch migration).</summary>
 public sealed class PostgresLibraryTests : IAsyncLifetime
 {
-    private readonly string databaseName = $"verbatim_test_{Guid.NewGuid():N}";
+    private readonly TestPostgresDatabase database = new();
     private DbContextOptions<PostgresDbContext> options = default!;
-
-    private static string AdminConnectionString =>
-        Environment.GetEnvironmentVariable("VERBATIM_TEST_POSTGRES")
-        ?? throw new InvalidOperationException("VERBATIM_TEST_POSTGRES is not set: run the suite with ./test.sh, which starts PostgreSQL.");
 
     public async Task InitializeAsync()
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = databaseName }.ToString();
+        var connectionString = database.ConnectionString;
         options = DesignTime.Options<PostgresDbContext>(o => o.UseNpgsql(connectionString));
         await using var db = new PostgresDbContext(options);
         await db.Database.MigrateAsync();
@@ -75,10 +72,6 @@ public sealed class PostgresLibraryTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(AdminConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await database.DisposeAsync();
     }
 }

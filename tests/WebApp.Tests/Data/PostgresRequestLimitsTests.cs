@@ -11,19 +11,15 @@ namespace WebApp.Tests.Data;
 /// </summary>
 public sealed class PostgresRequestLimitsTests : IAsyncLifetime
 {
-    private readonly string databaseName = $"verbatim_test_{Guid.NewGuid():N}";
+    private readonly TestPostgresDatabase database = new();
     private VerbatimServer? server;
-
-    private static string AdminConnectionString =>
-        Environment.GetEnvironmentVariable("VERBATIM_TEST_POSTGRES")
-        ?? throw new InvalidOperationException("VERBATIM_TEST_POSTGRES is not set: run the suite with ./test.sh, which starts PostgreSQL.");
 
     public async Task InitializeAsync()
     {
         server = new VerbatimServer(new Dictionary<string, string>
         {
             ["Verbatim__Database__Provider"] = "Postgres",
-            ["Verbatim__Database__ConnectionString"] = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = databaseName }.ToString(),
+            ["Verbatim__Database__ConnectionString"] = database.ConnectionString,
         });
         await server.StartAsync();
     }
@@ -54,7 +50,7 @@ public sealed class PostgresRequestLimitsTests : IAsyncLifetime
         // The title comes from the URL's last segment: 600 characters with an escaped NUL, made to fit the column.
         var created = await ann.CreateTranscriptAsync(new { audio_url = $"http://127.0.0.1:9/{new string('t', 600)}%00.mp3" });
         var id = created.GetProperty("id").GetString()!;
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = databaseName }.ToString());
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""SELECT length("Title") FROM "Transcripts" WHERE "Id" = @id""", connection);
         command.Parameters.AddWithValue("id", Guid.Parse(id));
@@ -70,10 +66,6 @@ public sealed class PostgresRequestLimitsTests : IAsyncLifetime
             await server.DisposeAsync();
         }
 
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(AdminConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await database.DisposeAsync();
     }
 }

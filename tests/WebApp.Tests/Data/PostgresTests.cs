@@ -7,16 +7,12 @@ namespace WebApp.Tests.Data;
 /// <summary>The same app on a real PostgreSQL server (started by ./test.sh): migrations, API, jobs, scoping.</summary>
 public sealed class PostgresTests : IAsyncLifetime
 {
-    private readonly string databaseName = $"verbatim_test_{Guid.NewGuid():N}";
+    private readonly TestPostgresDatabase database = new();
     private VerbatimServer? server;
-
-    private static string AdminConnectionString =>
-        Environment.GetEnvironmentVariable("VERBATIM_TEST_POSTGRES")
-        ?? throw new InvalidOperationException("VERBATIM_TEST_POSTGRES is not set: run the suite with ./test.sh, which starts PostgreSQL.");
 
     public async Task InitializeAsync()
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = databaseName }.ToString();
+        var connectionString = database.ConnectionString;
         server = new VerbatimServer(new Dictionary<string, string>
         {
             ["Verbatim__Database__Provider"] = "Postgres",
@@ -41,7 +37,7 @@ public sealed class PostgresTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await bob.GetAsync($"/v2/transcript/{id}")).Status);
         Assert.Equal(0, (await bob.GetAsync("/v2/transcript")).Body.GetProperty("page_details").GetProperty("result_count").GetInt32());
 
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = databaseName }.ToString());
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""SELECT count(*) FROM "Transcripts" """, connection);
         Assert.Equal(1L, await command.ExecuteScalarAsync());
@@ -54,10 +50,6 @@ public sealed class PostgresTests : IAsyncLifetime
             await server.DisposeAsync();
         }
 
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(AdminConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await database.DisposeAsync();
     }
 }

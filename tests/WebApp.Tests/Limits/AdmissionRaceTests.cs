@@ -9,6 +9,7 @@ using WebApp.Data.Providers;
 using WebApp.Limits;
 using WebApp.Transcription;
 using WebApp.Transcription.Model;
+using WebApp.Tests.Infrastructure;
 
 namespace WebApp.Tests.Limits;
 
@@ -21,16 +22,13 @@ public sealed class AdmissionRaceTests : IAsyncLifetime
 {
     private const int Rounds = 15;
 
-    private static string AdminConnectionString => Environment.GetEnvironmentVariable("VERBATIM_TEST_POSTGRES")
-        ?? throw new InvalidOperationException("VERBATIM_TEST_POSTGRES is not set: run the suite with ./test.sh, which starts PostgreSQL.");
-
-    private readonly string databaseName = $"verbatim_test_{Guid.NewGuid():N}";
+    private readonly TestPostgresDatabase database = new();
     private DbContextOptions<PostgresDbContext> options = default!;
     private ServiceProvider[] nodes = [];
 
     public async Task InitializeAsync()
     {
-        options = DesignTime.Options<PostgresDbContext>(o => o.UseNpgsql(new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = databaseName }.ToString()));
+        options = DesignTime.Options<PostgresDbContext>(o => o.UseNpgsql(database.ConnectionString));
         await using var db = new PostgresDbContext(options);
         await db.Database.MigrateAsync();
         nodes = [Node("a"), Node("b")];
@@ -134,10 +132,6 @@ public sealed class AdmissionRaceTests : IAsyncLifetime
             await node.DisposeAsync();
         }
 
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(AdminConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await database.DisposeAsync();
     }
 }

@@ -33,22 +33,9 @@ public sealed class LastOwnerRaceTests : IDisposable
     [Fact]
     public async Task OnPostgres_TwoOwnersLeavingOrDemotedAtOnce_AlwaysLeaveOneOwner()
     {
-        var admin = Environment.GetEnvironmentVariable("VERBATIM_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("VERBATIM_TEST_POSTGRES is not set: run the suite with ./test.sh, which starts PostgreSQL.");
-        var databaseName = $"verbatim_test_{Guid.NewGuid():N}";
-        var options = DesignTime.Options<PostgresDbContext>(o => o.UseNpgsql(new NpgsqlConnectionStringBuilder(admin) { Database = databaseName }.ToString()));
-        try
-        {
-            await RaceAsync(() => new PostgresDbContext(options));
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(admin);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
+        await using var database = new TestPostgresDatabase();
+        var options = DesignTime.Options<PostgresDbContext>(o => o.UseNpgsql(database.ConnectionString));
+        await RaceAsync(() => new PostgresDbContext(options));
     }
 
     private async Task RaceAsync(Func<ApplicationDbContext> open)

@@ -11,16 +11,12 @@ namespace WebApp.Tests.Transcription.Events;
 /// </summary>
 public sealed class WorkerProcessEventsTests : IAsyncLifetime
 {
-    private readonly string databaseName = $"verbatim_test_{Guid.NewGuid():N}";
+    private readonly TestPostgresDatabase database = new();
     private readonly string secret = Convert.ToHexString(Guid.NewGuid().ToByteArray());
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("verbatim-test-").FullName;
     private VerbatimServer? web;
     private VerbatimServer? worker;
     private bool onPostgres;
-
-    private static string AdminConnectionString =>
-        Environment.GetEnvironmentVariable("VERBATIM_TEST_POSTGRES")
-        ?? throw new InvalidOperationException("VERBATIM_TEST_POSTGRES is not set: run the suite with ./test.sh, which starts PostgreSQL.");
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -28,7 +24,7 @@ public sealed class WorkerProcessEventsTests : IAsyncLifetime
     public Task OnPostgres_WorkersChanges_ReachTheBrowserThroughTheWebProcess() => WorkersChangesReachTheBrowserAsync(new Dictionary<string, string>
     {
         ["Verbatim__Database__Provider"] = "Postgres",
-        ["Verbatim__Database__ConnectionString"] = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = databaseName }.ToString(),
+        ["Verbatim__Database__ConnectionString"] = database.ConnectionString,
     });
 
     [Fact]
@@ -88,10 +84,6 @@ public sealed class WorkerProcessEventsTests : IAsyncLifetime
             return;
         }
 
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(AdminConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await database.DisposeAsync();
     }
 }
