@@ -5,8 +5,8 @@ namespace WebApp.Transcription.Diarization;
 /// pair whose merge costs least by the Bayesian information criterion (Chen and Gopalakrishnan, 1998):
 /// ΔBIC = ½(n log|Σ| − n₁ log|Σ₁| − n₂ log|Σ₂|) − λ·½(d + d(d+1)/2)·log N.
 /// The first term is how much better two Gaussians explain the frames than one; the second is what the extra model
-/// costs. ΔBIC &lt; 0 means one voice explains both, so with no count given merging stops at the first pair with
-/// ΔBIC ≥ 0. Three departures from the textbook, all measured (see the diarization bench):
+/// costs. ΔBIC &lt; 0 means one voice explains both, so merging stops at the first pair with
+/// ΔBIC ≥ 0. Four departures from the textbook, all measured (see the diarization bench):
 /// <list type="bullet">
 /// <item>N is all the speech, not the pair's frames, so λ only decides when to stop and never the order of merges.</item>
 /// <item>
@@ -22,7 +22,7 @@ namespace WebApp.Transcription.Diarization;
 /// merged though the gain was several times what their own halves showed.
 /// </item>
 /// <item>
-/// With no count given and little speech, the last few merges are undone where the pair differed more than its size allows
+/// With little speech, the last few merges are undone where the pair differed more than its size allows
 /// (<see cref="TooDifferentForItsSize"/>): the penalty is the same for every pair, but the gain of telling two voices
 /// apart grows with their frames, so two people who say three seconds each stay under it however unlike they sound.
 /// </item>
@@ -31,8 +31,14 @@ namespace WebApp.Transcription.Diarization;
 /// </summary>
 internal sealed class BicClustering(DiarizerSettings settings)
 {
+    /// <param name="lowest">Merging stops here even if ΔBIC would go on.</param>
+    /// <param name="splitEveryCluster">
+    /// The caller will bring the count down to a most-speakers count itself (<see cref="AlikeSpeakerMerging"/>): split
+    /// each cluster along its last merge where its two sides pass <see cref="HeldOutGain"/>'s test, so that a person
+    /// merged into another is a cluster of their own when the count is brought down.
+    /// </param>
     /// <returns>The cluster of each piece, 0-based and dense.</returns>
-    public int[] Cluster(IReadOnlyList<GaussianStatistics> pieces, SpeakerCountHint hint, CancellationToken cancellationToken)
+    public int[] Cluster(IReadOnlyList<GaussianStatistics> pieces, int lowest, bool splitEveryCluster, CancellationToken cancellationToken)
     {
         var count = pieces.Count;
         var dimensions = pieces[0].Dimensions;
@@ -45,9 +51,9 @@ internal sealed class BicClustering(DiarizerSettings settings)
         var active = Enumerable.Repeat(true, count).ToArray();
         var cost = new double[count, count];
         var best = new int[count];
-        // Only with no count given and little speech: in longer recordings people who say little still say enough for
-        // ΔBIC, and undoing split side clusters of one voice there (a 30-minute file of the tuning part).
-        var undoable = hint.Exact is null && frames < settings.ShortSpeechFrames && settings.SmallMergeLastMerges > 0;
+        // Only with little speech: in longer recordings people who say little still say enough for ΔBIC, and undoing
+        // split side clusters of one voice there (a 30-minute file of the tuning part).
+        var undoable = frames < settings.ShortSpeechFrames && settings.SmallMergeLastMerges > 0;
         var merges = new List<Merge>();
 
         double MergeCost(int a, int b) => Gain(clusters[a], clusters[b], logDeterminants[a], logDeterminants[b]) - penalty;
@@ -65,20 +71,20 @@ internal sealed class BicClustering(DiarizerSettings settings)
             best[i] = BestPartner(i, cost, active);
         }
 
-        for (var remaining = count; remaining > hint.Lowest; remaining--)
+        for (var remaining = count; remaining > lowest; remaining--)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (keep, drop) = CheapestPair(best, cost, active);
-            if (keep < 0 || (remaining <= hint.Highest && cost[keep, drop] >= 0))
+            if (keep < 0 || cost[keep, drop] >= 0)
             {
                 break;
             }
 
-            if (undoable)
+            if (undoable || splitEveryCluster)
             {
                 var moved = Enumerable.Range(0, count).Where(piece => owner[piece] == drop).ToArray();
                 var kept = Enumerable.Range(0, count).Where(piece => owner[piece] == keep).ToArray();
-                merges.Add(new Merge(remaining <= hint.Highest, cost[keep, drop] + penalty, clusters[keep].Count, clusters[drop].Count, moved, kept));
+                merges.Add(new Merge(cost[keep, drop] + penalty, clusters[keep].Count, clusters[drop].Count, moved, kept));
             }
 
             clusters[keep].Add(clusters[drop]);
@@ -121,28 +127,45 @@ internal sealed class BicClustering(DiarizerSettings settings)
 
         if (undoable)
         {
-            UndoMergesTooDifferentForTheirSize(pieces, merges, owner, hint.Highest, penalty);
+            UndoMergesTooDifferentForTheirSize(pieces, merges, owner, penalty);
+        }
+
+        if (splitEveryCluster)
+        {
+            SplitAlongLastMerges(pieces, merges, owner);
         }
 
         return Renumber(owner);
     }
 
     /// <summary>
-    /// Walks back over the last <see cref="DiarizerSettings.SmallMergeLastMerges"/> merges that the stopping rule chose
-    /// (not those a maximum count forced) and gives back their own cluster to the pieces of each that was too
-    /// different for its size, while the count stays within <paramref name="highest"/>.
+    /// Walks back over the last <see cref="DiarizerSettings.SmallMergeLastMerges"/> merges and gives back their own
+    /// cluster to the pieces of each that was too different for its size.
     /// </summary>
-    private void UndoMergesTooDifferentForTheirSize(IReadOnlyList<GaussianStatistics> pieces, List<Merge> merges, int[] owner, int highest, double penalty)
+    private void UndoMergesTooDifferentForTheirSize(IReadOnlyList<GaussianStatistics> pieces, List<Merge> merges, int[] owner, double penalty)
     {
-        var clusters = owner.Distinct().Count();
-        var oldest = Math.Max(0, merges.Count - settings.SmallMergeLastMerges);
-        for (var i = merges.Count - 1; i >= oldest && merges[i].Chosen && clusters < highest; i--)
+        for (var i = merges.Count - 1; i >= Math.Max(0, merges.Count - settings.SmallMergeLastMerges); i--)
         {
             if (TooDifferentForItsSize(pieces, merges[i], penalty))
             {
                 // A number no cluster has: Renumber makes them dense.
                 Array.ForEach(merges[i].MovedPieces, piece => owner[piece] = owner.Length + i);
-                clusters++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// For each cluster, the last merge that made it is undone where its two sides are two voices by
+    /// <see cref="HeldOutGain"/> (both sides at least <see cref="DiarizerSettings.SmallMergeShortestFrames"/>).
+    /// </summary>
+    private void SplitAlongLastMerges(IReadOnlyList<GaussianStatistics> pieces, List<Merge> merges, int[] owner)
+    {
+        foreach (var cluster in owner.Distinct().ToArray())
+        {
+            var last = merges.FindLastIndex(merge => owner[merge.KeptPieces[0]] == cluster && merge.MovedPieces.All(piece => owner[piece] == cluster));
+            if (last >= 0 && Math.Min(merges[last].FirstFrames, merges[last].SecondFrames) >= settings.SmallMergeShortestFrames && TwoVoices(pieces, merges[last]))
+            {
+                Array.ForEach(merges[last].MovedPieces, piece => owner[piece] = owner.Length + last);
             }
         }
     }
@@ -152,7 +175,7 @@ internal sealed class BicClustering(DiarizerSettings settings)
     /// <see cref="DiarizerSettings.SmallMergeScaleFrames"/>), h = n₁n₂/(n₁+n₂) the pair's (capped) frames as they
     /// weigh in the gain, both sides at least <see cref="DiarizerSettings.SmallMergeShortestFrames"/>, and two models
     /// predict the pair's frames they were not fitted to better than one by more than
-    /// <see cref="DiarizerSettings.SmallMergeHeldOutGain"/> per frame (<see cref="CrossValidatedGain"/>). Measured on
+    /// <see cref="DiarizerSettings.TwoVoicesHeldOutGain"/> per frame (<see cref="HeldOutGain"/>). Measured on
     /// the tuning part: the gain alone put fragments of one real voice at the same height as two people; fitted on
     /// half of each side and scored on the other half, a fragment of a voice predicts no better than the whole voice.
     /// </summary>
@@ -162,114 +185,18 @@ internal sealed class BicClustering(DiarizerSettings settings)
         var pairFrames = n1 * n2 / (n1 + n2);
         return Math.Min(n1, n2) >= settings.SmallMergeShortestFrames
             && merge.Gain > penalty * (settings.SmallMergeShare + pairFrames / settings.SmallMergeScaleFrames)
-            && CrossValidatedGain(pieces, merge, settings.SmallMergeShrinkFrames) > settings.SmallMergeHeldOutGain;
+            && TwoVoices(pieces, merge);
     }
 
-    /// <summary>
-    /// Per frame, how much better two models than one predict frames they were not fitted to: each side's pieces in
-    /// two alternating folds, models fitted on one fold and scored on the other, each side's covariance shrunk toward
-    /// the pair's with <paramref name="shrinkFrames"/> frames of weight, so a side of a few seconds cannot win by
-    /// overfitting its 136 covariance terms and is judged mostly by its mean.
-    /// </summary>
-    private static double CrossValidatedGain(IReadOnlyList<GaussianStatistics> pieces, Merge merge, double shrinkFrames)
+    private bool TwoVoices(IReadOnlyList<GaussianStatistics> pieces, Merge merge)
     {
-        var dimensions = pieces[0].Dimensions;
-        double total = 0, frames = 0;
-        for (var fold = 0; fold < 2; fold++)
-        {
-            var (trainA, testA) = Folds(pieces, merge.KeptPieces, fold, dimensions);
-            var (trainB, testB) = Folds(pieces, merge.MovedPieces, fold, dimensions);
-            if (trainA.Count < 2 * dimensions || trainB.Count < 2 * dimensions || testA.Count == 0 || testB.Count == 0)
-            {
-                return double.NaN;
-            }
-
-            var joint = new GaussianStatistics(dimensions);
-            joint.Add(trainA);
-            joint.Add(trainB);
-            var jointCovariance = joint.Covariance();
-            total += HeldOut(trainA, jointCovariance, shrinkFrames, testA) + HeldOut(trainB, jointCovariance, shrinkFrames, testB)
-                - HeldOut(joint, jointCovariance, 0, testA) - HeldOut(joint, jointCovariance, 0, testB);
-            frames += testA.Count + testB.Count;
-        }
-
-        return total / frames;
+        GaussianStatistics[] Side(int[] side) => side.Select(piece => pieces[piece]).ToArray();
+        return HeldOutGain.Measure(Side(merge.KeptPieces), Side(merge.MovedPieces), settings.HeldOutShrinkFrames) > settings.TwoVoicesHeldOutGain;
     }
 
-    private static (GaussianStatistics Train, GaussianStatistics Test) Folds(IReadOnlyList<GaussianStatistics> pieces, int[] side, int fold, int dimensions)
-    {
-        var (train, test) = (new GaussianStatistics(dimensions), new GaussianStatistics(dimensions));
-        for (var i = 0; i < side.Length; i++)
-        {
-            (i % 2 == fold ? train : test).Add(pieces[side[i]]);
-        }
-
-        return (train, test);
-    }
-
-    /// <summary>Log-likelihood of <paramref name="test"/>'s frames under a Gaussian fitted to <paramref name="train"/>, from their statistics alone.</summary>
-    private static double HeldOut(GaussianStatistics train, double[] prior, double shrinkFrames, GaussianStatistics test)
-    {
-        var d = train.Dimensions;
-        var own = train.Covariance();
-        var covariance = new double[d * d];
-        for (var i = 0; i < own.Length; i++)
-        {
-            covariance[i] = (train.Count * own[i] + shrinkFrames * prior[i]) / (train.Count + shrinkFrames);
-        }
-
-        var logDeterminant = Cholesky.Factor(covariance, d);
-        // L⁻¹ by forward substitution, then Σ⁻¹ = L⁻ᵀL⁻¹.
-        var inverseFactor = new double[d * d];
-        for (var column = 0; column < d; column++)
-        {
-            for (var i = column; i < d; i++)
-            {
-                var value = i == column ? 1.0 : 0.0;
-                for (var k = column; k < i; k++)
-                {
-                    value -= covariance[i * d + k] * inverseFactor[k * d + column];
-                }
-
-                inverseFactor[i * d + column] = value / covariance[i * d + i];
-            }
-        }
-
-        var precision = new double[d * d];
-        for (var i = 0; i < d; i++)
-        {
-            for (var j = 0; j < d; j++)
-            {
-                double sum = 0;
-                for (var k = Math.Max(i, j); k < d; k++)
-                {
-                    sum += inverseFactor[k * d + i] * inverseFactor[k * d + j];
-                }
-
-                precision[i * d + j] = sum;
-            }
-        }
-
-        var testCovariance = test.Covariance();
-        var (trainMean, testMean) = (train.Mean(), test.Mean());
-        double trace = 0, mahalanobis = 0;
-        for (var i = 0; i < d; i++)
-        {
-            for (var j = 0; j < d; j++)
-            {
-                var c = i >= j ? testCovariance[i * d + j] : testCovariance[j * d + i];
-                trace += precision[i * d + j] * c;
-                mahalanobis += (testMean[i] - trainMean[i]) * precision[i * d + j] * (testMean[j] - trainMean[j]);
-            }
-        }
-
-        return -0.5 * test.Count * (logDeterminant + trace + mahalanobis);
-    }
-
-    /// <param name="Chosen">Made by the stopping rule rather than forced by a maximum count.</param>
     /// <param name="MovedPieces">The pieces of the cluster that was merged into the other.</param>
     /// <param name="KeptPieces">The pieces of the cluster it was merged into, as they were before.</param>
-    private sealed record Merge(bool Chosen, double Gain, double FirstFrames, double SecondFrames, int[] MovedPieces, int[] KeptPieces);
+    private sealed record Merge(double Gain, double FirstFrames, double SecondFrames, int[] MovedPieces, int[] KeptPieces);
 
     /// <summary>How much better two Gaussians explain the (capped) frames than one: the first term of ΔBIC.</summary>
     private double Gain(GaussianStatistics first, GaussianStatistics second, double firstLogDeterminant, double secondLogDeterminant)
