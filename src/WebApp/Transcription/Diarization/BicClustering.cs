@@ -22,7 +22,7 @@ namespace WebApp.Transcription.Diarization;
 /// merged though the gain was several times what their own halves showed.
 /// </item>
 /// <item>
-/// With little speech, the last few merges are undone where the pair differed more than its size allows
+/// With little speech, each cluster's last merge is undone where the pair differed more than its size allows
 /// (<see cref="TooDifferentForItsSize"/>): the penalty is the same for every pair, but the gain of telling two voices
 /// apart grows with their frames, so two people who say three seconds each stay under it however unlike they sound.
 /// </item>
@@ -53,7 +53,7 @@ internal sealed class BicClustering(DiarizerSettings settings)
         var best = new int[count];
         // Only with little speech: in longer recordings people who say little still say enough for ΔBIC, and undoing
         // split side clusters of one voice there (a 30-minute file of the tuning part).
-        var undoable = frames < settings.ShortSpeechFrames && settings.SmallMergeLastMerges > 0;
+        var undoable = frames < settings.ShortSpeechFrames && settings.UndoSmallMerges;
         var merges = new List<Merge>();
 
         double MergeCost(int a, int b) => Gain(clusters[a], clusters[b], logDeterminants[a], logDeterminants[b]) - penalty;
@@ -125,47 +125,46 @@ internal sealed class BicClustering(DiarizerSettings settings)
             }
         }
 
+        // With little speech, every cluster's last merge is undone while its sides differed more than their size allows:
+        // a person who says a few seconds was merged with someone anywhere in the tree, not only in the last merges.
         if (undoable)
         {
-            UndoMergesTooDifferentForTheirSize(pieces, merges, owner, penalty);
+            SplitAlongLastMerges(merges, owner, merge => TooDifferentForItsSize(pieces, merge, penalty), untilNoneLeft: true);
         }
 
         if (splitEveryCluster)
         {
-            SplitAlongLastMerges(pieces, merges, owner);
+            SplitAlongLastMerges(merges, owner, merge => Math.Min(merge.FirstFrames, merge.SecondFrames) >= settings.SmallMergeShortestFrames && TwoVoices(pieces, merge), untilNoneLeft: false);
         }
 
         return Renumber(owner);
     }
 
     /// <summary>
-    /// Walks back over the last <see cref="DiarizerSettings.SmallMergeLastMerges"/> merges and gives back their own
-    /// cluster to the pieces of each that was too different for its size.
+    /// Undoes each cluster's last merge where <paramref name="split"/> says so; with <paramref name="untilNoneLeft"/>,
+    /// again for the clusters that leaves, until no cluster's last merge is split (each merge is judged once).
     /// </summary>
-    private void UndoMergesTooDifferentForTheirSize(IReadOnlyList<GaussianStatistics> pieces, List<Merge> merges, int[] owner, double penalty)
+    private static void SplitAlongLastMerges(List<Merge> merges, int[] owner, Func<Merge, bool> split, bool untilNoneLeft)
     {
-        for (var i = merges.Count - 1; i >= Math.Max(0, merges.Count - settings.SmallMergeLastMerges); i--)
+        var judged = new bool[merges.Count];
+        for (var changed = true; changed;)
         {
-            if (TooDifferentForItsSize(pieces, merges[i], penalty))
+            changed = false;
+            foreach (var cluster in owner.Distinct().ToArray())
             {
-                // A number no cluster has: Renumber makes them dense.
-                Array.ForEach(merges[i].MovedPieces, piece => owner[piece] = owner.Length + i);
-            }
-        }
-    }
+                var last = merges.FindLastIndex(merge => owner[merge.KeptPieces[0]] == cluster && merge.MovedPieces.All(piece => owner[piece] == cluster));
+                if (last < 0 || judged[last])
+                {
+                    continue;
+                }
 
-    /// <summary>
-    /// For each cluster, the last merge that made it is undone where its two sides are two voices by
-    /// <see cref="HeldOutGain"/> (both sides at least <see cref="DiarizerSettings.SmallMergeShortestFrames"/>).
-    /// </summary>
-    private void SplitAlongLastMerges(IReadOnlyList<GaussianStatistics> pieces, List<Merge> merges, int[] owner)
-    {
-        foreach (var cluster in owner.Distinct().ToArray())
-        {
-            var last = merges.FindLastIndex(merge => owner[merge.KeptPieces[0]] == cluster && merge.MovedPieces.All(piece => owner[piece] == cluster));
-            if (last >= 0 && Math.Min(merges[last].FirstFrames, merges[last].SecondFrames) >= settings.SmallMergeShortestFrames && TwoVoices(pieces, merges[last]))
-            {
-                Array.ForEach(merges[last].MovedPieces, piece => owner[piece] = owner.Length + last);
+                judged[last] = true;
+                if (split(merges[last]))
+                {
+                    // A number no cluster has: Renumber makes them dense.
+                    Array.ForEach(merges[last].MovedPieces, piece => owner[piece] = owner.Length + last);
+                    changed = untilNoneLeft;
+                }
             }
         }
     }

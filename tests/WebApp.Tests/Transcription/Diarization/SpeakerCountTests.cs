@@ -30,7 +30,7 @@ public sealed class SpeakerCountTests(MeetingsFixture meetings) : IClassFixture<
         using var audio = await new AudioDecoder().DecodeAsync(conversation.Path, CancellationToken.None);
 
         var turns = diarizer.Diarize(audio, SpeakerCountHint.None);
-        var withoutUndo = new SpeakerDiarizer(DiarizerSettings.Default with { SmallMergeLastMerges = 0 }).Diarize(audio, SpeakerCountHint.None);
+        var withoutUndo = new SpeakerDiarizer(DiarizerSettings.Default with { UndoSmallMerges = false }).Diarize(audio, SpeakerCountHint.None);
 
         var score = DiarizationErrorRate.Measure(conversation.Reference, turns);
         Assert.True(turns.Select(turn => turn.Speaker).Distinct().Count() == 5, $"found {turns.Select(turn => turn.Speaker).Distinct().Count()} (without undoing small merges {withoutUndo.Select(turn => turn.Speaker).Distinct().Count()}), DER {score}");
