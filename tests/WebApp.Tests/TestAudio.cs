@@ -74,6 +74,14 @@ public static class TestAudio
         }
     }
 
+    /// <summary>A tone gliding from 100 Hz up by 13 Hz a second, its loudness swelling and fading every 5 s: no speech, but loud throughout.</summary>
+    public static string ToneSweep(double seconds, string path)
+    {
+        Run("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi",
+            "-i", FormattableString.Invariant($"aevalsrc=0.5*sin(2*PI*(100*t+6.5*t*t))*(0.6+0.4*sin(2*PI*0.2*t)):s=16000:d={seconds}"), "-ac", "1", path);
+        return path;
+    }
+
     /// <summary>Re-encodes with ffmpeg; the output's extension picks the container, <paramref name="options"/> the rest.</summary>
     public static string Convert(string input, string output, params string[] options)
     {

@@ -19,6 +19,16 @@ internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
     {
         var folds = Folds(features, speechFrames, labels);
         var owner = Enumerable.Range(0, folds.Length).ToArray();
+        // Each pair's gain once, and after a merge only the merged speaker's row again (as ΔBIC's costs).
+        var gains = new double[folds.Length, folds.Length];
+        for (var a = 0; a < folds.Length; a++)
+        {
+            for (var b = a + 1; b < folds.Length; b++)
+            {
+                gains[a, b] = gains[b, a] = Gain(folds[a], folds[b]);
+            }
+        }
+
         var merged = false;
         for (var remaining = folds.Count(side => side is not null); remaining > hint.Lowest; remaining--)
         {
@@ -28,10 +38,10 @@ internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
             {
                 for (var b = a + 1; b < folds.Length; b++)
                 {
-                    // NaN (a speaker too small to fit a model in each fold) is never the least.
-                    if (folds[a] is { } first && folds[b] is { } second && HeldOutGain.Measure(first, second, settings.HeldOutShrinkFrames) is var gain && gain < least)
+                    // NaN (no speaker, or one too small to fit a model in each fold) is never the least.
+                    if (gains[a, b] < least)
                     {
-                        (keep, drop, least) = (a, b, gain);
+                        (keep, drop, least) = (a, b, gains[a, b]);
                     }
                 }
             }
@@ -44,6 +54,15 @@ internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
             folds[keep]![0].Add(folds[drop]![0]);
             folds[keep]![1].Add(folds[drop]![1]);
             folds[drop] = null;
+            for (var other = 0; other < folds.Length; other++)
+            {
+                gains[drop, other] = gains[other, drop] = double.NaN;
+                if (other != keep && other != drop)
+                {
+                    gains[keep, other] = gains[other, keep] = Gain(folds[keep], folds[other]);
+                }
+            }
+
             Array.ForEach(Enumerable.Range(0, owner.Length).Where(speaker => owner[speaker] == drop).ToArray(), speaker => owner[speaker] = keep);
             merged = true;
         }
@@ -60,6 +79,9 @@ internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
 
         return merged;
     }
+
+    private double Gain(GaussianStatistics[]? first, GaussianStatistics[]? second) =>
+        first is null || second is null ? double.NaN : HeldOutGain.Measure(first, second, settings.HeldOutShrinkFrames);
 
     /// <summary>Each speaker's frames as two folds of alternate chunks, or null for a number no frame has.</summary>
     private static GaussianStatistics[]?[] Folds(FeatureMatrix features, int[] speechFrames, int[] labels)

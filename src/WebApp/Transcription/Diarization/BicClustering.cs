@@ -32,13 +32,14 @@ namespace WebApp.Transcription.Diarization;
 internal sealed class BicClustering(DiarizerSettings settings)
 {
     /// <param name="lowest">Merging stops here even if ΔBIC would go on.</param>
+    /// <param name="highest">Merging goes on down to here even if ΔBIC would stop.</param>
     /// <param name="splitEveryCluster">
     /// The caller will bring the count down to a most-speakers count itself (<see cref="AlikeSpeakerMerging"/>): split
     /// each cluster along its last merge where its two sides pass <see cref="HeldOutGain"/>'s test, so that a person
     /// merged into another is a cluster of their own when the count is brought down.
     /// </param>
     /// <returns>The cluster of each piece, 0-based and dense.</returns>
-    public int[] Cluster(IReadOnlyList<GaussianStatistics> pieces, int lowest, bool splitEveryCluster, CancellationToken cancellationToken)
+    public int[] Cluster(IReadOnlyList<GaussianStatistics> pieces, int lowest, int highest, bool splitEveryCluster, CancellationToken cancellationToken)
     {
         var count = pieces.Count;
         var dimensions = pieces[0].Dimensions;
@@ -75,7 +76,7 @@ internal sealed class BicClustering(DiarizerSettings settings)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (keep, drop) = CheapestPair(best, cost, active);
-            if (keep < 0 || cost[keep, drop] >= 0)
+            if (keep < 0 || (remaining <= highest && cost[keep, drop] >= 0))
             {
                 break;
             }

@@ -117,6 +117,20 @@ public sealed class SpeakerDiarizerTests(ConversationsFixture conversations) : I
     }
 
     [Fact]
+    public async Task Diarize_FiveMinutesOfToneSweepGivenAtMostThree_StaysWithinTheCountFarFasterThanRealTime()
+    {
+        // Hostile audio: ΔBIC finds dozens of "speakers" in it; with a maximum, those must not all reach resegmentation.
+        using var scratch = new ScratchDirectory();
+        using var audio = await new AudioDecoder().DecodeAsync(TestAudio.ToneSweep(300, scratch.File("sweep.wav")), CancellationToken.None);
+
+        var clock = Stopwatch.StartNew();
+        var turns = diarizer.Diarize(audio, new SpeakerCountHint(Max: 3));
+
+        Assert.InRange(SpeakerCount(turns), 1, 3);
+        Assert.True(clock.Elapsed.TotalSeconds < 0.1 * audio.DurationSeconds, $"{clock.Elapsed.TotalSeconds:F2} s for {audio.DurationSeconds:F0} s of audio");
+    }
+
+    [Fact]
     public async Task Diarize_Silence_HasNoTurns()
     {
         using var scratch = new ScratchDirectory();
