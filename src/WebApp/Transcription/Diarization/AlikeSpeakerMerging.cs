@@ -1,12 +1,12 @@
 namespace WebApp.Transcription.Diarization;
 
 /// <summary>
-/// The last word on the count, after resegmentation: merges the two speakers whose models predict each other's
-/// held-out frames least better than one model does (<see cref="HeldOutGain"/>), again and again, while that is
-/// below <see cref="DiarizerSettings.TwoVoicesHeldOutGain"/> or there are more speakers than the caller allows.
-/// ΔBIC decides on capped frame counts with a penalty tuned for synthetic voices: a real voice varies more, and side
-/// clusters of it survive ΔBIC, and merging down to a given count by ΔBIC merged two people before two clusters of
-/// one. Measured on the tuning part: the held-out gain merged every pair of one voice before any pair of two people.
+/// The last word on the count, after resegmentation: merges the pair of speakers that two models tell apart least
+/// on frames they were not fitted to (<see cref="HeldOutGain"/>), again and again, while that gain is below
+/// <see cref="DiarizerSettings.TwoVoicesHeldOutGain"/> or there are more speakers than the caller allows. ΔBIC decides
+/// on capped frame counts with a penalty tuned on synthetic voices: side clusters of a real voice, which varies more,
+/// survive it, and merging down to a given count by ΔBIC merged two people before two clusters of one. Measured on
+/// the tuning part: by held-out gain, every pair of one voice's clusters came before any pair of two people.
 /// </summary>
 internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
 {
