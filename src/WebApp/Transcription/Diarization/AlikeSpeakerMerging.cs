@@ -69,12 +69,7 @@ internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
 
         if (merged)
         {
-            var numbers = new Dictionary<int, int>();
-            for (var i = 0; i < labels.Length; i++)
-            {
-                var speaker = owner[labels[i]];
-                labels[i] = numbers.TryGetValue(speaker, out var number) ? number : numbers[speaker] = numbers.Count;
-            }
+            SpeakerNumbers.ByFirstAppearance(labels.Select(speaker => owner[speaker])).CopyTo(labels, 0);
         }
 
         return merged;

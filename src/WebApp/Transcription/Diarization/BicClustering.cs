@@ -135,10 +135,10 @@ internal sealed class BicClustering(DiarizerSettings settings)
 
         if (splitEveryCluster)
         {
-            SplitAlongLastMerges(merges, owner, merge => Math.Min(merge.FirstFrames, merge.SecondFrames) >= settings.SmallMergeShortestFrames && TwoVoices(pieces, merge), untilNoneLeft: false);
+            SplitAlongLastMerges(merges, owner, merge => TwoVoices(pieces, merge), untilNoneLeft: false);
         }
 
-        return Renumber(owner);
+        return SpeakerNumbers.ByFirstAppearance(owner);
     }
 
     /// <summary>
@@ -162,7 +162,7 @@ internal sealed class BicClustering(DiarizerSettings settings)
                 judged[last] = true;
                 if (split(merges[last]))
                 {
-                    // A number no cluster has: Renumber makes them dense.
+                    // A number no cluster has: made dense at the end.
                     Array.ForEach(merges[last].MovedPieces, piece => owner[piece] = owner.Length + last);
                     changed = untilNoneLeft;
                 }
@@ -183,15 +183,18 @@ internal sealed class BicClustering(DiarizerSettings settings)
     {
         var (n1, n2) = (Math.Min(settings.ClusterFrameCap, merge.FirstFrames), Math.Min(settings.ClusterFrameCap, merge.SecondFrames));
         var pairFrames = n1 * n2 / (n1 + n2);
-        return Math.Min(n1, n2) >= settings.SmallMergeShortestFrames
-            && merge.Gain > penalty * (settings.SmallMergeShare + pairFrames / settings.SmallMergeScaleFrames)
-            && TwoVoices(pieces, merge);
+        return merge.Gain > penalty * (settings.SmallMergeShare + pairFrames / settings.SmallMergeScaleFrames) && TwoVoices(pieces, merge);
     }
 
+    /// <summary>
+    /// Whether the merge joined two voices: both sides at least <see cref="DiarizerSettings.SmallMergeShortestFrames"/>
+    /// (shorter is a fragment of a voice, not a person) and <see cref="HeldOutGain"/> above the line.
+    /// </summary>
     private bool TwoVoices(IReadOnlyList<GaussianStatistics> pieces, Merge merge)
     {
         GaussianStatistics[] Side(int[] side) => side.Select(piece => pieces[piece]).ToArray();
-        return HeldOutGain.Measure(Side(merge.KeptPieces), Side(merge.MovedPieces), settings.HeldOutShrinkFrames) > settings.TwoVoicesHeldOutGain;
+        return Math.Min(merge.FirstFrames, merge.SecondFrames) >= settings.SmallMergeShortestFrames
+            && HeldOutGain.Measure(Side(merge.KeptPieces), Side(merge.MovedPieces), settings.HeldOutShrinkFrames) > settings.TwoVoicesHeldOutGain;
     }
 
     /// <param name="MovedPieces">The pieces of the cluster that was merged into the other.</param>
@@ -240,11 +243,5 @@ internal sealed class BicClustering(DiarizerSettings settings)
         var copy = new GaussianStatistics(piece.Dimensions);
         copy.Add(piece);
         return copy;
-    }
-
-    private static int[] Renumber(int[] owner)
-    {
-        var numbers = new Dictionary<int, int>();
-        return owner.Select(cluster => numbers.TryGetValue(cluster, out var number) ? number : numbers[cluster] = numbers.Count).ToArray();
     }
 }

@@ -1,6 +1,6 @@
 namespace WebApp.Transcription.Diarization;
 
-/// <summary>Cholesky factorisation of a covariance, for its log-determinant and for Gaussian log-likelihoods.</summary>
+/// <summary>Cholesky factorisation of a covariance, for its log-determinant, its inverse and Gaussian log-likelihoods.</summary>
 internal static class Cholesky
 {
     /// <summary>
@@ -46,6 +46,43 @@ internal static class Cholesky
         }
 
         return logDeterminant;
+    }
+
+    /// <summary>Σ⁻¹ (full, row-major) given L from <see cref="Factor"/>: L⁻¹ by forward substitution, then Σ⁻¹ = L⁻ᵀL⁻¹.</summary>
+    public static double[] Inverse(double[] factor, int dimensions)
+    {
+        var d = dimensions;
+        var inverseFactor = new double[d * d];
+        for (var column = 0; column < d; column++)
+        {
+            for (var i = column; i < d; i++)
+            {
+                var value = i == column ? 1.0 : 0.0;
+                for (var k = column; k < i; k++)
+                {
+                    value -= factor[i * d + k] * inverseFactor[k * d + column];
+                }
+
+                inverseFactor[i * d + column] = value / factor[i * d + i];
+            }
+        }
+
+        var inverse = new double[d * d];
+        for (var i = 0; i < d; i++)
+        {
+            for (var j = 0; j < d; j++)
+            {
+                double sum = 0;
+                for (var k = Math.Max(i, j); k < d; k++)
+                {
+                    sum += inverseFactor[k * d + i] * inverseFactor[k * d + j];
+                }
+
+                inverse[i * d + j] = sum;
+            }
+        }
+
+        return inverse;
     }
 
     /// <summary>(x − μ)ᵀ Σ⁻¹ (x − μ) given L from <see cref="Factor"/>, by forward substitution.</summary>

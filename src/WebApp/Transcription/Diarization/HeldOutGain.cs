@@ -58,36 +58,7 @@ internal static class HeldOutGain
         }
 
         var logDeterminant = Cholesky.Factor(covariance, d);
-        // L⁻¹ by forward substitution, then Σ⁻¹ = L⁻ᵀL⁻¹.
-        var inverseFactor = new double[d * d];
-        for (var column = 0; column < d; column++)
-        {
-            for (var i = column; i < d; i++)
-            {
-                var value = i == column ? 1.0 : 0.0;
-                for (var k = column; k < i; k++)
-                {
-                    value -= covariance[i * d + k] * inverseFactor[k * d + column];
-                }
-
-                inverseFactor[i * d + column] = value / covariance[i * d + i];
-            }
-        }
-
-        var precision = new double[d * d];
-        for (var i = 0; i < d; i++)
-        {
-            for (var j = 0; j < d; j++)
-            {
-                double sum = 0;
-                for (var k = Math.Max(i, j); k < d; k++)
-                {
-                    sum += inverseFactor[k * d + i] * inverseFactor[k * d + j];
-                }
-
-                precision[i * d + j] = sum;
-            }
-        }
+        var precision = Cholesky.Inverse(covariance, d);
 
         var testCovariance = test.Covariance();
         var (trainMean, testMean) = (train.Mean(), test.Mean());

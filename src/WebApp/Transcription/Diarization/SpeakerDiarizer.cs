@@ -51,8 +51,8 @@ public sealed class SpeakerDiarizer(DiarizerSettings settings)
         // (a tone sweep: 60 clusters in 5 minutes) is still bounded: ΔBIC merges on down to a few times the count, or
         // to MostClusters, so resegmentation's cost stays in proportion and its back-pointers fit in a byte.
         var countLimited = hint.Highest < int.MaxValue;
-        var highest = countLimited ? Math.Min(MostClusters / 2, Math.Max(16, 3L * hint.Highest)) : MostClusters;
-        var pieceSpeakers = clustering.Cluster(pieces.Select(piece => Statistics(features, speechFrames, piece)).ToArray(), Math.Min(hint.Lowest, (int)highest), (int)highest, countLimited, cancellationToken);
+        var highest = countLimited ? (int)Math.Clamp(3L * hint.Highest, 16, MostClusters / 2) : MostClusters;
+        var pieceSpeakers = clustering.Cluster(pieces.Select(piece => Statistics(features, speechFrames, piece)).ToArray(), Math.Min(hint.Lowest, highest), highest, countLimited, cancellationToken);
         var labels = Enumerable.Repeat(-1, speechFrames.Length).ToArray();
         for (var i = 0; i < pieces.Count; i++)
         {

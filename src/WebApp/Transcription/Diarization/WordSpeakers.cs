@@ -16,12 +16,7 @@ internal static class WordSpeakers
             return new int[words.Count];
         }
 
-        var numbers = new Dictionary<int, int>();
-        return words.Select(word =>
-        {
-            var speaker = SpeakerOf(word, turns);
-            return numbers.TryGetValue(speaker, out var number) ? number : numbers[speaker] = numbers.Count;
-        }).ToArray();
+        return SpeakerNumbers.ByFirstAppearance(words.Select(word => SpeakerOf(word, turns)));
     }
 
     private static int SpeakerOf(RecognizedWord word, IReadOnlyList<SpeakerTurn> turns)
