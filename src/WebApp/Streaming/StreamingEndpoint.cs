@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 using WebApp.Accounts;
 using WebApp.Regions;
 using WebApp.Transcription.Engines.PocketSphinx;
@@ -46,7 +47,18 @@ public static class StreamingEndpoint
             return;
         }
 
-        using var slot = problem is null ? sessions.TryOpen(grant!.TeamId) : null;
+        IAsyncDisposable? slot = null;
+        try
+        {
+            slot = problem is null ? await sessions.TryOpenAsync(grant!.TeamId) : null;
+        }
+        catch (RedisException unreachable)
+        {
+            logger.LogError(unreachable, "Live sessions could not be counted in Redis");
+            problem = new StreamingSessionException(StreamingCloseCodes.ServerError, "Session Cancelled: An error occurred");
+        }
+
+        await using var heldSlot = slot;
         if (problem is null && slot is null)
         {
             problem = new StreamingSessionException(StreamingCloseCodes.TooManySessions, "Unauthorized Connection: Too many concurrent sessions");

@@ -7,12 +7,12 @@ public sealed class StreamingOptions
 {
     public const string Section = "Verbatim:Streaming";
 
-    /// <summary>Live sessions one team may have open at once; one more is refused with AssemblyAI's 3009.</summary>
+    /// <summary>Live sessions one team may have open at once (on all web nodes together when the cluster has Redis); one more is refused with AssemblyAI's 3009.</summary>
     [Range(1, 1000)]
     public int MaxSessionsPerTeam { get; set; } = 4;
 
     /// <summary>
-    /// Live sessions the whole server runs at once (each holds a decoder of ~140 MB and part of a core); 0 means four
+    /// Live sessions this server (node) runs at once (each holds a decoder of ~140 MB and part of a core); 0 means four
     /// per processor core.
     /// </summary>
     [Range(0, 1000)]

@@ -69,30 +69,61 @@ public sealed class ClusterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StreamingToken_MadeOnOneWebNode_OpensASessionOnTheOther_Once()
+    public async Task Streaming_ATokenMadeOnOneWebNodeWorksOnceInTheCluster_AndTheTeamsSessionLimitIsTheClusters()
     {
         var webA = await StartNodeAsync("Web");
         var webB = await StartNodeAsync("Web");
         using var ivy = await BrowserSession.RegisterAsync(webA.BaseAddress, "ivy@example.com");
         using var api = webA.CreateClient(await webA.CreateApiKeyAsync(ivy.Email));
-        using var tokenResponse = await api.GetAsync("/v3/token?expires_in_seconds=60");
-        var token = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString();
 
-        var (onB, _) = await OpenStreamAsync(webB, token!);
-        var (onA, closedWith) = await OpenStreamAsync(webA, token!);
+        var token = await TokenAsync(api);
+        var (onB, _) = await OpenStreamAsync(webB, token);
+        var (onA, closedWith) = await OpenStreamAsync(webA, token);
 
         Assert.Equal("Begin", onB.GetProperty("type").GetString());
         Assert.Equal(WebSocketCloseStatus.PolicyViolation, closedWith);
         Assert.Equal("Unauthorized Connection: Invalid token", onA.GetProperty("error").GetString());
+
+        // The team may have one session (StartNodeAsync): one open on A fills it for B too, and frees it on closing.
+        using var held = new ClientWebSocket();
+        await held.ConnectAsync(StreamUrl(webA, await TokenAsync(api)), CancellationToken.None);
+        var begin = new byte[8192];
+        Assert.Contains("Begin", System.Text.Encoding.UTF8.GetString(begin, 0, (await held.ReceiveAsync(begin, CancellationToken.None)).Count));
+        var (whileHeld, closedWhileHeld) = await OpenStreamAsync(webB, await TokenAsync(api));
+        await held.SendAsync("""{"type":"Terminate"}"""u8.ToArray(), WebSocketMessageType.Text, true, CancellationToken.None);
+        while (held.State == WebSocketState.Open)
+        {
+            await held.ReceiveAsync(begin, CancellationToken.None);
+        }
+
+        // The closed session's place is given back as its handler ends, a moment after the client sees the close.
+        var (afterwards, _) = await OpenStreamAsync(webB, await TokenAsync(api));
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); afterwards.GetProperty("type").GetString() != "Begin" && DateTime.UtcNow < deadline;)
+        {
+            await Task.Delay(200);
+            (afterwards, _) = await OpenStreamAsync(webB, await TokenAsync(api));
+        }
+
+        Assert.Equal((WebSocketCloseStatus)3009, closedWhileHeld);
+        Assert.Equal("Unauthorized Connection: Too many concurrent sessions", whileHeld.GetProperty("error").GetString());
+        Assert.Equal("Begin", afterwards.GetProperty("type").GetString());
     }
+
+    private static async Task<string> TokenAsync(HttpClient api)
+    {
+        using var response = await api.GetAsync("/v3/token?expires_in_seconds=60");
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString()!;
+    }
+
+    private static Uri StreamUrl(VerbatimServer node, string token) =>
+        new UriBuilder(node.BaseAddress) { Scheme = node.BaseAddress.Scheme == "https" ? "wss" : "ws", Path = "/v3/ws", Query = $"sample_rate=16000&token={token}" }.Uri;
 
     /// <summary>The first message of a /v3/ws session opened with <paramref name="token"/>, and how it closed if it did.</summary>
     private static async Task<(JsonElement First, WebSocketCloseStatus? Closed)> OpenStreamAsync(VerbatimServer node, string token)
     {
         using var socket = new ClientWebSocket();
-        var url = new UriBuilder(node.BaseAddress) { Scheme = node.BaseAddress.Scheme == "https" ? "wss" : "ws", Path = "/v3/ws", Query = $"sample_rate=16000&token={token}" };
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await socket.ConnectAsync(url.Uri, timeout.Token);
+        await socket.ConnectAsync(StreamUrl(node, token), timeout.Token);
         var buffer = new byte[8192];
         var received = await socket.ReceiveAsync(buffer, timeout.Token);
         var first = JsonDocument.Parse(buffer.AsMemory(0, received.Count)).RootElement.Clone();
@@ -119,6 +150,7 @@ public sealed class ClusterTests : IAsyncLifetime
             ["Verbatim__Cluster__Role"] = role,
             ["Verbatim__Cluster__Redis"] = redis!.ConnectionString,
             ["Verbatim__Transcription__MaxConcurrentJobs"] = "1",
+            ["Verbatim__Streaming__MaxSessionsPerTeam"] = "1",
         }, dataDirectory);
         lock (nodes)
         {
