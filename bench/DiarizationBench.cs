@@ -8,13 +8,19 @@ namespace Verbatim.Bench;
 /// <summary>
 /// Speaker diarization on the held-out part of the evaluation set (<see cref="DiarizationCase.Set"/>): voices and
 /// sentences the diarizer was never tuned on. With <c>--tuning</c>, the tuning part instead (the only part settings may
-/// be chosen on). Prints, per file length, how often the speaker count comes out exactly right, DER with the count left
+/// be chosen on); with <c>--tuning-wide</c>, 64 more files of the tuning part. Prints, per file length, how often the speaker count comes out exactly right, DER with the count left
 /// to the diarizer and given as <c>speakers_expected</c>, and CPU time per second of audio.
 /// </summary>
 internal sealed class DiarizationBench : IBenchSection
 {
     /// <summary>Set by <c>--tuning</c>: score the tuning part rather than the held-out part.</summary>
     public static bool Tuning { get; set; }
+
+    /// <summary>
+    /// Set by <c>--tuning-wide</c>: score the extra tuning files (<see cref="DiarizationCase.WideTuning"/>), apart from
+    /// the standard ones (which run too when <c>--tuning</c> is also given). Never the held-out part.
+    /// </summary>
+    public static bool TuningWide { get; set; }
 
     /// <summary>Set by <c>--longest N</c>: leave out files longer than N minutes (for quick tuning rounds).</summary>
     public static double LongestMinutes { get; set; } = double.MaxValue;
@@ -30,13 +36,27 @@ internal sealed class DiarizationBench : IBenchSection
 
     public async Task RunAsync(BenchContext context)
     {
-        var part = Tuning ? SetPart.Tuning : SetPart.HeldOut;
-        var cases = DiarizationCase.Set(part).Where(c => c.Minutes <= LongestMinutes).ToArray();
-        Console.WriteLine($" {(Tuning ? "TUNING" : "HELD-OUT")} part: {cases.Length} files; voices {string.Join(", ", BenchVoice.All.Where(v => v.Part == part))}");
+        var diarizer = new SpeakerDiarizer(DiarizerSettingsOverride.Apply(DiarizerSettings.Default));
         Console.WriteLine($" DER = (missed + false alarm + confusion) / reference speech, best one-to-one speaker mapping, {DiarizationErrorRate.StandardCollarMs} ms collar.");
         Console.WriteLine(" cost = CPU seconds of the diarizer per second of audio. Figures taken while the machine is busy (see load) are not idle figures.");
+        if (Tuning || !TuningWide)
+        {
+            var part = Tuning ? SetPart.Tuning : SetPart.HeldOut;
+            await RunCasesAsync(context, diarizer, Tuning ? "TUNING part" : "HELD-OUT part", DiarizationCase.Set(part));
+        }
+
+        if (TuningWide)
+        {
+            await RunCasesAsync(context, diarizer, "WIDE TUNING files (extra seeds of the tuning part, reported apart from the standard files)", DiarizationCase.WideTuning());
+        }
+    }
+
+    private static async Task RunCasesAsync(BenchContext context, SpeakerDiarizer diarizer, string title, IEnumerable<DiarizationCase> set)
+    {
+        var cases = set.Where(c => c.Minutes <= LongestMinutes).ToArray();
+        var part = cases[0].Part;
+        Console.WriteLine($" {title}: {cases.Length} files; voices {string.Join(", ", BenchVoice.All.Where(v => v.Part == part))}");
         Console.WriteLine($" load average at start: {LoadAverage()}");
-        var diarizer = new SpeakerDiarizer(DiarizerSettingsOverride.Apply(DiarizerSettings.Default));
         var groups = new Dictionary<string, DiarizationTotals>();
         foreach (var @case in cases)
         {
@@ -57,6 +77,7 @@ internal sealed class DiarizationBench : IBenchSection
         }
 
         Console.WriteLine($" load average at end: {LoadAverage()}");
+        Console.WriteLine($" {title}:");
         foreach (var (label, totals) in groups.OrderBy(pair => pair.Key.StartsWith("all", StringComparison.Ordinal)).ThenBy(pair => pair.Key.Length).ThenBy(pair => pair.Key, StringComparer.Ordinal))
         {
             totals.Print(label);

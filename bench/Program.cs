@@ -4,7 +4,7 @@ using Verbatim.Bench.Load;
 namespace Verbatim.Bench;
 
 /// <summary>
-/// Runs named benchmark sections in order: <c>bench/run.sh [section…] [--minutes N] [--models DIR] [--load-seconds N] [--memory-minutes A,B] [--tuning] [--longest N] [--list]</c>. A new measurement is
+/// Runs named benchmark sections in order: <c>bench/run.sh [section…] [--minutes N] [--models DIR] [--load-seconds N] [--memory-minutes A,B] [--tuning] [--tuning-wide] [--longest N] [--list]</c>. A new measurement is
 /// one more <see cref="IBenchSection"/> in <see cref="Sections"/>; sections share the <see cref="BenchContext"/>, and
 /// so the same test recording.
 /// </summary>
@@ -56,6 +56,9 @@ internal static class BenchProgram
                     break;
                 case "--tuning":
                     DiarizationBench.Tuning = true;
+                    break;
+                case "--tuning-wide":
+                    DiarizationBench.TuningWide = true;
                     break;
                 case "--longest":
                     DiarizationBench.LongestMinutes = double.Parse(args[++i], CultureInfo.InvariantCulture);

@@ -32,6 +32,25 @@ internal sealed record DiarizationCase(SetPart Part, int Speakers, double Minute
         }
     }
 
+    /// <summary>
+    /// More files of the tuning part only (its voices and script, other seeds), for telling ideas apart when the
+    /// standard tuning files are nearly all right: 48 of 1 minute and 16 of 3, 2–6 speakers in turn, short and long
+    /// turns and same-sex pairs in every combination. Seeds from 1001, so never one of the standard files (1–30 tuning,
+    /// 501–530 held-out).
+    /// </summary>
+    public static IEnumerable<DiarizationCase> WideTuning()
+    {
+        var seed = 1000;
+        foreach (var (minutes, files) in new[] { (1.0, 48), (3.0, 16) })
+        {
+            for (var i = 0; i < files; i++)
+            {
+                var speakers = 2 + i % 5;
+                yield return new DiarizationCase(SetPart.Tuning, speakers, minutes, LongTurns: i / 5 % 2 == 1, SameSex: speakers > 2 || i / 10 % 2 == 0, Seed: ++seed);
+            }
+        }
+    }
+
     /// <summary>Writes the conversation as a 16 kHz mono WAV and returns who spoke when (speakers by first appearance).</summary>
     public (IReadOnlyList<SpeakerTurn> Reference, IReadOnlyList<BenchVoice> Voices) Build(string cacheDirectory, string path)
     {

@@ -76,7 +76,7 @@ internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
     }
 
     private double Gain(GaussianStatistics[]? first, GaussianStatistics[]? second) =>
-        first is null || second is null ? double.NaN : HeldOutGain.Measure(first, second, settings.HeldOutShrinkFrames);
+        first is null || second is null ? double.NaN : HeldOutGain.Measure(first, second, settings.HeldOutShrinkFrames).Gain;
 
     /// <summary>Each speaker's frames as two folds of alternate chunks, or null for a number no frame has.</summary>
     private static GaussianStatistics[]?[] Folds(FeatureMatrix features, int[] speechFrames, int[] labels)

@@ -178,23 +178,37 @@ internal sealed class BicClustering(DiarizerSettings settings)
     /// <see cref="DiarizerSettings.TwoVoicesHeldOutGain"/> per frame (<see cref="HeldOutGain"/>). Measured on
     /// the tuning part: the gain alone put fragments of one real voice at the same height as two people; fitted on
     /// half of each side and scored on the other half, a fragment of a voice predicts no better than the whole voice.
+    /// Below the size line, a merge is still undone when the held-out gain is above its line by
+    /// <see cref="DiarizerSettings.HeldOutConfidentErrors"/> standard errors: the size line guards against a gain
+    /// measured on too little speech, which such a gain is not.
     /// </summary>
     private bool TooDifferentForItsSize(IReadOnlyList<GaussianStatistics> pieces, Merge merge, double penalty)
     {
         var (n1, n2) = (Math.Min(settings.ClusterFrameCap, merge.FirstFrames), Math.Min(settings.ClusterFrameCap, merge.SecondFrames));
         var pairFrames = n1 * n2 / (n1 + n2);
-        return merge.Gain > penalty * (settings.SmallMergeShare + pairFrames / settings.SmallMergeScaleFrames) && TwoVoices(pieces, merge);
+        var aboveSizeLine = merge.Gain > penalty * (settings.SmallMergeShare + pairFrames / settings.SmallMergeScaleFrames);
+        if (!LongEnough(merge))
+        {
+            return false;
+        }
+
+        var (gain, error) = HeldOutGainOf(pieces, merge);
+        return gain > settings.TwoVoicesHeldOutGain && (aboveSizeLine || gain - settings.HeldOutConfidentErrors * error > settings.TwoVoicesHeldOutGain);
     }
 
     /// <summary>
     /// Whether the merge joined two voices: both sides at least <see cref="DiarizerSettings.SmallMergeShortestFrames"/>
     /// (shorter is a fragment of a voice, not a person) and <see cref="HeldOutGain"/> above the line.
     /// </summary>
-    private bool TwoVoices(IReadOnlyList<GaussianStatistics> pieces, Merge merge)
+    private bool TwoVoices(IReadOnlyList<GaussianStatistics> pieces, Merge merge) =>
+        LongEnough(merge) && HeldOutGainOf(pieces, merge).Gain > settings.TwoVoicesHeldOutGain;
+
+    private bool LongEnough(Merge merge) => Math.Min(merge.FirstFrames, merge.SecondFrames) >= settings.SmallMergeShortestFrames;
+
+    private (double Gain, double StandardError) HeldOutGainOf(IReadOnlyList<GaussianStatistics> pieces, Merge merge)
     {
         GaussianStatistics[] Side(int[] side) => side.Select(piece => pieces[piece]).ToArray();
-        return Math.Min(merge.FirstFrames, merge.SecondFrames) >= settings.SmallMergeShortestFrames
-            && HeldOutGain.Measure(Side(merge.KeptPieces), Side(merge.MovedPieces), settings.HeldOutShrinkFrames) > settings.TwoVoicesHeldOutGain;
+        return HeldOutGain.Measure(Side(merge.KeptPieces), Side(merge.MovedPieces), settings.HeldOutShrinkFrames);
     }
 
     /// <param name="MovedPieces">The pieces of the cluster that was merged into the other.</param>
