@@ -31,7 +31,10 @@ namespace WebApp.Transcription.Diarization;
 /// </summary>
 internal sealed class BicClustering(DiarizerSettings settings)
 {
-    /// <param name="lowest">Merging stops here even if ΔBIC would go on.</param>
+    /// <param name="lowest">
+    /// The fewest clusters: where ΔBIC stops below it, the merges whose two sides differed most per frame are undone
+    /// until it is reached (<see cref="UndoMostDifferentMerges"/>).
+    /// </param>
     /// <param name="highest">Merging goes on down to here even if ΔBIC would stop.</param>
     /// <param name="splitEveryCluster">
     /// The caller will bring the count down to a most-speakers count itself (<see cref="AlikeSpeakerMerging"/>): split
@@ -72,7 +75,8 @@ internal sealed class BicClustering(DiarizerSettings settings)
             best[i] = BestPartner(i, cost, active);
         }
 
-        for (var remaining = count; remaining > lowest; remaining--)
+        var reachLowest = lowest > 1;
+        for (var remaining = count; remaining > 1; remaining--)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (keep, drop) = CheapestPair(best, cost, active);
@@ -81,7 +85,7 @@ internal sealed class BicClustering(DiarizerSettings settings)
                 break;
             }
 
-            if (undoable || splitEveryCluster)
+            if (undoable || splitEveryCluster || reachLowest)
             {
                 var moved = Enumerable.Range(0, count).Where(piece => owner[piece] == drop).ToArray();
                 var kept = Enumerable.Range(0, count).Where(piece => owner[piece] == keep).ToArray();
@@ -133,12 +137,59 @@ internal sealed class BicClustering(DiarizerSettings settings)
             SplitAlongLastMerges(merges, owner, merge => TooDifferentForItsSize(pieces, merge, penalty), untilNoneLeft: true);
         }
 
+        if (reachLowest)
+        {
+            UndoMostDifferentMerges(pieces, merges, owner, lowest);
+        }
+
         if (splitEveryCluster)
         {
             SplitAlongLastMerges(merges, owner, merge => TwoVoices(pieces, merge), untilNoneLeft: false);
         }
 
         return SpeakerNumbers.ByFirstAppearance(owner);
+    }
+
+    /// <summary>
+    /// Brings the clusters up to <paramref name="lowest"/> by undoing, one at a time, the clusters' last merge whose
+    /// sides <see cref="HeldOutGain"/> says were two voices most clearly (above its line, both sides long enough to
+    /// measure); failing that, the latest such merge, which is what stopping ΔBIC early would have undone. Stopping
+    /// early alone split a voice that talked for long and left merged one who said two sentences (a one-minute file
+    /// of 4 speakers of the wide tuning files given the count: DER 26% against 5% without it; 2.5% this way).
+    /// </summary>
+    private void UndoMostDifferentMerges(IReadOnlyList<GaussianStatistics> pieces, List<Merge> merges, int[] owner, int lowest)
+    {
+        var undone = new bool[merges.Count];
+        while (owner.Distinct().Count() < lowest)
+        {
+            var (mostDifferent, difference) = (-1, double.NegativeInfinity);
+            var latest = -1;
+            foreach (var cluster in owner.Distinct())
+            {
+                var last = merges.FindLastIndex(merge => owner[merge.KeptPieces[0]] == cluster && merge.MovedPieces.All(piece => owner[piece] == cluster));
+                if (last < 0 || undone[last])
+                {
+                    continue;
+                }
+
+                latest = Math.Max(latest, last);
+                var gain = LongEnough(merges[last]) ? HeldOutGainOf(pieces, merges[last]).Gain : double.NaN;
+                if (!double.IsNaN(gain) && gain > difference)
+                {
+                    (mostDifferent, difference) = (last, gain);
+                }
+            }
+
+            mostDifferent = mostDifferent >= 0 && difference > settings.TwoVoicesHeldOutGain ? mostDifferent : latest;
+
+            if (mostDifferent < 0)
+            {
+                return;
+            }
+
+            undone[mostDifferent] = true;
+            Array.ForEach(merges[mostDifferent].MovedPieces, piece => owner[piece] = owner.Length + mostDifferent);
+        }
     }
 
     /// <summary>
