@@ -22,6 +22,19 @@ public sealed class TestPostgresDatabase : IAsyncDisposable
         await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException autovacuum) when (autovacuum.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            {
+                // FORCE may not end an autovacuum worker (it runs as the server's superuser, which the test role is
+                // not): it is done with a database of this size in moments.
+                await Task.Delay(500);
+            }
+        }
     }
 }
