@@ -159,19 +159,12 @@ internal sealed class BicClustering(DiarizerSettings settings)
     /// </summary>
     private void UndoMostDifferentMerges(IReadOnlyList<GaussianStatistics> pieces, List<Merge> merges, int[] owner, int lowest)
     {
-        var undone = new bool[merges.Count];
         while (owner.Distinct().Count() < lowest)
         {
             var (mostDifferent, difference) = (-1, double.NegativeInfinity);
             var latest = -1;
-            foreach (var cluster in owner.Distinct())
+            foreach (var last in owner.Distinct().Select(cluster => LastMergeOf(merges, owner, cluster)).Where(last => last >= 0))
             {
-                var last = merges.FindLastIndex(merge => owner[merge.KeptPieces[0]] == cluster && merge.MovedPieces.All(piece => owner[piece] == cluster));
-                if (last < 0 || undone[last])
-                {
-                    continue;
-                }
-
                 latest = Math.Max(latest, last);
                 var gain = LongEnough(merges[last]) ? HeldOutGainOf(pieces, merges[last]).Gain : double.NaN;
                 if (!double.IsNaN(gain) && gain > difference)
@@ -181,21 +174,23 @@ internal sealed class BicClustering(DiarizerSettings settings)
             }
 
             mostDifferent = mostDifferent >= 0 && difference > settings.TwoVoicesHeldOutGain ? mostDifferent : latest;
-
             if (mostDifferent < 0)
             {
                 return;
             }
 
-            undone[mostDifferent] = true;
-            Array.ForEach(merges[mostDifferent].MovedPieces, piece => owner[piece] = owner.Length + mostDifferent);
+            Undo(merges, owner, mostDifferent);
         }
     }
 
-    /// <summary>
-    /// Undoes each cluster's last merge where <paramref name="split"/> says so; with <paramref name="untilNoneLeft"/>,
-    /// again for the clusters that leaves, until no cluster's last merge is split (each merge is judged once).
-    /// </summary>
+    /// <summary>The index of the merge that made <paramref name="cluster"/> as it is now; -1 for a single piece.</summary>
+    private static int LastMergeOf(List<Merge> merges, int[] owner, int cluster) =>
+        merges.FindLastIndex(merge => owner[merge.KeptPieces[0]] == cluster && merge.MovedPieces.All(piece => owner[piece] == cluster));
+
+    /// <summary>Gives the merged side its own cluster again, under a number no cluster has (made dense at the end).</summary>
+    private static void Undo(List<Merge> merges, int[] owner, int merge) =>
+        Array.ForEach(merges[merge].MovedPieces, piece => owner[piece] = owner.Length + merge);
+
     private static void SplitAlongLastMerges(List<Merge> merges, int[] owner, Func<Merge, bool> split, bool untilNoneLeft)
     {
         var judged = new bool[merges.Count];
@@ -204,7 +199,7 @@ internal sealed class BicClustering(DiarizerSettings settings)
             changed = false;
             foreach (var cluster in owner.Distinct().ToArray())
             {
-                var last = merges.FindLastIndex(merge => owner[merge.KeptPieces[0]] == cluster && merge.MovedPieces.All(piece => owner[piece] == cluster));
+                var last = LastMergeOf(merges, owner, cluster);
                 if (last < 0 || judged[last])
                 {
                     continue;
@@ -213,8 +208,7 @@ internal sealed class BicClustering(DiarizerSettings settings)
                 judged[last] = true;
                 if (split(merges[last]))
                 {
-                    // A number no cluster has: made dense at the end.
-                    Array.ForEach(merges[last].MovedPieces, piece => owner[piece] = owner.Length + last);
+                    Undo(merges, owner, last);
                     changed = untilNoneLeft;
                 }
             }
