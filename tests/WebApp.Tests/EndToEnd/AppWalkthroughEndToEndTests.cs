@@ -68,6 +68,17 @@ public sealed class AppWalkthroughEndToEndTests(ReaderServerFixture fixture) : I
         await Expect(page.Locator("[data-testid=usage-chart] svg")).ToBeVisibleAsync();
         var jobs = int.Parse(await page.Locator("[data-testid=usage-total-jobs] p").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(jobs >= 1);
+        // The chart spans its card (it once drew at half the width), and the days read like every other date in the app.
+        await Expect(page.Locator("[data-testid=usage-chart] svg path.mud-chart-bar")).ToHaveCountAsync(WebApp.Usage.UsageEndpoints.DefaultDays);
+        var card = await page.Locator("[data-testid=usage-chart]").BoundingBoxAsync();
+        var barsSpan = await page.EvalOnSelectorAllAsync<double>("[data-testid=usage-chart] svg path.mud-chart-bar",
+            "bars => { const boxes = bars.map(b => b.getBoundingClientRect()); return Math.max(...boxes.map(b => b.right)) - Math.min(...boxes.map(b => b.left)); }");
+        Assert.True(barsSpan >= 0.75 * card!.Width, $"bars span {barsSpan} px of a card {card.Width} px wide");
+        foreach (var day in await page.Locator("input[data-testid=usage-range]").AllAsync())
+        {
+            Assert.Matches(@"^\d{1,2} [A-Z][a-z]{2} \d{4}$", await day.InputValueAsync());
+        }
+
         await PlaywrightBrowser.ScreenshotAsync(page, "walkthrough-usage", fullPage: false);
     }
 

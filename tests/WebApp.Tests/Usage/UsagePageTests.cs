@@ -82,8 +82,8 @@ public sealed class UsagePageTests : BunitContext, IAsyncLifetime
         Assert.Contains(keys, k => k.Contains(UsageReport.BrowserApp) && k.Contains("0.5 h"));
         Assert.DoesNotContain("eve@example.com", page.Markup);
         Assert.Contains("app/usage.csv?from=", page.Find("[data-testid=usage-csv]").GetAttribute("href"));
-        // One bar per day of the default range.
-        Assert.Equal(UsageEndpoints.DefaultDays, page.FindAll("[data-testid=usage-chart] svg path.mud-chart-bar").Count);
+        // The chart draws its bars once the browser has measured its card: AppWalkthroughEndToEndTests counts them there.
+        Assert.NotNull(page.Find("[data-testid=usage-chart] .mud-chart"));
     }
 
     [Fact]
