@@ -52,7 +52,7 @@ public static class StreamingEndpoint
         {
             slot = problem is null ? await sessions.TryOpenAsync(grant!.TeamId) : null;
         }
-        catch (RedisException unreachable)
+        catch (Exception unreachable) when (unreachable is RedisException or RedisTimeoutException)
         {
             logger.LogError(unreachable, "Live sessions could not be counted in Redis");
             problem = new StreamingSessionException(StreamingCloseCodes.ServerError, "Session Cancelled: An error occurred");

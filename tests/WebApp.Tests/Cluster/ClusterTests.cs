@@ -74,7 +74,8 @@ public sealed class ClusterTests : IAsyncLifetime
         var webA = await StartNodeAsync("Web");
         var webB = await StartNodeAsync("Web");
         using var ivy = await BrowserSession.RegisterAsync(webA.BaseAddress, "ivy@example.com");
-        using var api = webA.CreateClient(await webA.CreateApiKeyAsync(ivy.Email));
+        var apiKey = await webA.CreateApiKeyAsync(ivy.Email);
+        using var api = webA.CreateClient(apiKey);
 
         var token = await TokenAsync(api);
         var (onB, _) = await OpenStreamAsync(webB, token);
@@ -107,6 +108,14 @@ public sealed class ClusterTests : IAsyncLifetime
         Assert.Equal((WebSocketCloseStatus)3009, closedWhileHeld);
         Assert.Equal("Unauthorized Connection: Too many concurrent sessions", whileHeld.GetProperty("error").GetString());
         Assert.Equal("Begin", afterwards.GetProperty("type").GetString());
+
+        // Redis goes away: a new session cannot be counted against the team's limit, so it ends with AssemblyAI's 3005
+        // rather than being let past it, and the node says why in its log.
+        await redis!.StopAsync();
+        var (withRedisDown, closedWithRedisDown) = await OpenStreamAsync(webB, token: null, apiKey);
+        Assert.Equal((WebSocketCloseStatus)3005, closedWithRedisDown);
+        Assert.Equal("Session Cancelled: An error occurred", withRedisDown.GetProperty("error").GetString());
+        Assert.Contains("Live sessions could not be counted in Redis", webB.Log);
     }
 
     private static async Task<string> TokenAsync(HttpClient api)
@@ -115,13 +124,23 @@ public sealed class ClusterTests : IAsyncLifetime
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString()!;
     }
 
-    private static Uri StreamUrl(VerbatimServer node, string token) =>
-        new UriBuilder(node.BaseAddress) { Scheme = node.BaseAddress.Scheme == "https" ? "wss" : "ws", Path = "/v3/ws", Query = $"sample_rate=16000&token={token}" }.Uri;
+    private static Uri StreamUrl(VerbatimServer node, string? token) =>
+        new UriBuilder(node.BaseAddress)
+        {
+            Scheme = node.BaseAddress.Scheme == "https" ? "wss" : "ws",
+            Path = "/v3/ws",
+            Query = token is null ? "sample_rate=16000" : $"sample_rate=16000&token={token}",
+        }.Uri;
 
-    /// <summary>The first message of a /v3/ws session opened with <paramref name="token"/>, and how it closed if it did.</summary>
-    private static async Task<(JsonElement First, WebSocketCloseStatus? Closed)> OpenStreamAsync(VerbatimServer node, string token)
+    /// <summary>The first message of a /v3/ws session opened with <paramref name="token"/> (or an API key), and how it closed if it did.</summary>
+    private static async Task<(JsonElement First, WebSocketCloseStatus? Closed)> OpenStreamAsync(VerbatimServer node, string? token, string? apiKey = null)
     {
         using var socket = new ClientWebSocket();
+        if (apiKey is not null)
+        {
+            socket.Options.SetRequestHeader("Authorization", apiKey);
+        }
+
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await socket.ConnectAsync(StreamUrl(node, token), timeout.Token);
         var buffer = new byte[8192];

@@ -53,14 +53,19 @@ public sealed class RedisServer : IAsyncDisposable
         throw new InvalidOperationException("redis-server did not start (is it installed? scripts/setup.sh --test installs it).");
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Kills the server, as an outage would; clients connected to it see their connection drop.</summary>
+    public async Task StopAsync()
     {
         if (!process.HasExited)
         {
             process.Kill();
             await process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         process.Dispose();
         Directory.Delete(directory, recursive: true);
     }
