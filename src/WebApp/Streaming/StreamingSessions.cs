@@ -155,7 +155,7 @@ public sealed class StreamingSessions(IOptions<StreamingOptions> options, IConne
                         {
                             await database.ScriptEvaluateAsync(RenewScript, [key], [(long)lease.TotalMilliseconds, member]);
                         }
-                        catch (RedisException)
+                        catch (Exception unreachable) when (unreachable is RedisException or RedisTimeoutException)
                         {
                             // Redis away for a moment: the next tick tries again, well before the lease lapses.
                         }
