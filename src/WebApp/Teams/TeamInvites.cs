@@ -27,7 +27,8 @@ public sealed record InviteView(InviteState State, Guid TeamId, string TeamName,
 
 /// <summary>
 /// Invite links: 32 random bytes (base64url) of which only the SHA-256 is stored. A link works once, for the role it
-/// was made with, until it expires or an admin revokes it. No mail is sent: the admin passes the link on.
+/// was made with, until it expires or an admin revokes it. The admin passes the link on, or <see cref="InviteMail"/> mails
+/// it and the address is kept beside the invite.
 /// </summary>
 public sealed class TeamInvites(ApplicationDbContext db, TimeProvider clock)
 {
@@ -70,6 +71,18 @@ public sealed class TeamInvites(ApplicationDbContext db, TimeProvider clock)
         db.TeamInvites.Add(invite);
         await db.SaveChangesAsync(cancellationToken);
         return (new CreatedInvite(invite, token), null);
+    }
+
+    /// <summary>Notes the address an invite was mailed to, for the team's list of pending invites.</summary>
+    public async Task<bool> RecordMailedAsync(string userId, Guid teamId, Guid inviteId, string address, CancellationToken cancellationToken = default)
+    {
+        if (await db.FindMembershipAsync(userId, teamId, cancellationToken) is not { CanManage: true })
+        {
+            return false;
+        }
+
+        return await db.TeamInvites.Where(i => i.Id == inviteId && i.TeamId == teamId)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.MailedTo, address), cancellationToken) == 1;
     }
 
     /// <summary>The team's invites that still work, newest first; empty for anyone who cannot manage the team.</summary>

@@ -64,6 +64,7 @@ public sealed class InviteMailEndToEndTests : IAsyncLifetime
         await owner.ClickAsync("[data-testid=create-invite]");
         await Expect(owner.Locator("[data-testid=invite-sent]")).ToContainTextAsync("reporter@example.com", new() { Timeout = 30_000 });
         await Expect(owner.Locator("[data-testid=invite-link]")).ToHaveCountAsync(0);
+        await Expect(owner.Locator("[data-testid=invite-row]")).ToContainTextAsync("reporter@example.com");
         await PlaywrightBrowser.ScreenshotAsync(owner, "invite-mail-1-sent");
 
         var mail = await smtp.WaitForMessageAsync();

@@ -53,6 +53,7 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
         var link = (await admin.Locator("[data-testid=invite-link]").TextContentAsync())!.Trim();
         Assert.Contains("/join/", link);
         await Expect(admin.Locator("[data-testid=invite-table] tbody tr")).ToHaveCountAsync(1);
+        await Expect(admin.Locator("[data-testid=invite-row]")).ToContainTextAsync("Link passed on by hand");
         await PlaywrightBrowser.ScreenshotAsync(admin, "teams-1-invite-created");
 
         // The member opens the link, registers from it, and joins.

@@ -197,6 +197,13 @@ public sealed class TeamServicesTests : IDisposable
         Assert.NotNull((await InvitesAsync(i => i.CreateAsync(ann.Id, team, TeamRole.Member, TimeSpan.FromDays(31)))).Error);
         Assert.NotNull((await InvitesAsync(i => i.CreateAsync(cat.Id, team, TeamRole.Member, TimeSpan.FromDays(1)))).Error);
         Assert.Empty(await InvitesAsync(i => i.ListActiveAsync(bob.Id, team)));
+
+        // Where an invite was mailed is noted by the team's admins only, and only on the team's own invites.
+        var invite = (await InvitesAsync(i => i.CreateAsync(ann.Id, team, TeamRole.Member, TimeSpan.FromDays(1)))).Invite!.Record;
+        Assert.False(await InvitesAsync(i => i.RecordMailedAsync(bob.Id, team, invite.Id, "eve@example.com")));
+        Assert.False(await InvitesAsync(i => i.RecordMailedAsync(cat.Id, cat.PersonalTeamId, invite.Id, "eve@example.com")));
+        Assert.True(await InvitesAsync(i => i.RecordMailedAsync(ann.Id, team, invite.Id, "dora@example.com")));
+        Assert.Equal("dora@example.com", Assert.Single(await InvitesAsync(i => i.ListActiveAsync(ann.Id, team))).MailedTo);
     }
 
     [Fact]

@@ -28,6 +28,7 @@ internal sealed class TeamInviteConfiguration : IEntityTypeConfiguration<TeamInv
     public void Configure(EntityTypeBuilder<TeamInvite> invite)
     {
         invite.Property(i => i.TokenHash).HasMaxLength(64);
+        invite.Property(i => i.MailedTo).HasMaxLength(320);
         invite.HasIndex(i => i.TokenHash).IsUnique();
         invite.HasIndex(i => i.TeamId);
         invite.Property(i => i.Role).HasConversion<string>().HasMaxLength(20);

@@ -16,6 +16,9 @@ public class TeamInvite
 
     public required string CreatedByUserId { get; set; }
 
+    /// <summary>The address the link was mailed to, so admins can tell pending invites apart; null for a link passed on by hand.</summary>
+    public string? MailedTo { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime ExpiresAt { get; set; }

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace WebApp.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class TeamsInviteMailedTo : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "MailedTo",
+                table: "TeamInvites",
+                type: "character varying(320)",
+                maxLength: 320,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "MailedTo",
+                table: "TeamInvites");
+        }
+    }
+}
