@@ -8,6 +8,7 @@ public static class LimitsExtensions
     public static void AddLimits(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<TeamLimitLock>();
         builder.Services.AddSingleton<TeamJobAdmission>();
         builder.Services.AddApiRateLimiting();
         builder.Services.AddHostedService<UploadExpiry>();

@@ -13,12 +13,9 @@ namespace WebApp.Limits;
 /// The one place that decides, so that a different scheduler can call the same three methods.
 /// </summary>
 public sealed class TeamJobAdmission(
-    IServiceScopeFactory scopes, TranscriptionQueue queue, IOptions<LimitsOptions> limits, IOptions<TranscriptionOptions> transcription, ILogger<TeamJobAdmission> logger)
+    IServiceScopeFactory scopes, TranscriptionQueue queue, TeamLimitLock teamLock, IOptions<LimitsOptions> limits, IOptions<TranscriptionOptions> transcription,
+    ILogger<TeamJobAdmission> logger)
 {
-    // Count-then-decide must not interleave: within a process this semaphore, across processes a lock on the team
-    // in the database (TeamLockAsync), so two nodes admitting at the same moment cannot both see room for one more.
-    private readonly SemaphoreSlim deciding = new(1, 1);
-
     public int LimitFor(Guid teamId) => limits.Value.For(teamId).MaxConcurrentJobs ?? transcription.Value.MaxConcurrentJobs;
 
     /// <summary>
@@ -27,7 +24,7 @@ public sealed class TeamJobAdmission(
     /// </summary>
     public async Task AddAsync(ApplicationDbContext db, Transcript transcript, CancellationToken cancellationToken)
     {
-        await DecideAsync(db, transcript.TeamId, async () =>
+        await teamLock.DecideAsync(db, transcript.TeamId, async () =>
         {
             transcript.Throttled = await AdmittedCountAsync(db, transcript.TeamId, cancellationToken) >= LimitFor(transcript.TeamId);
             db.Transcripts.Add(transcript);
@@ -50,7 +47,7 @@ public sealed class TeamJobAdmission(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        var admitted = await DecideAsync<List<Guid>>(db, teamId, async () =>
+        var admitted = await teamLock.DecideAsync<List<Guid>>(db, teamId, async () =>
         {
             var room = LimitFor(teamId) - await AdmittedCountAsync(db, teamId, cancellationToken);
             if (room <= 0)
@@ -78,44 +75,6 @@ public sealed class TeamJobAdmission(
         foreach (var team in teams)
         {
             await ReleaseAsync(team, cancellationToken);
-        }
-    }
-
-    /// <summary>One decision at a time per team: in this process, and in the database for the other nodes.</summary>
-    private async Task<T> DecideAsync<T>(ApplicationDbContext db, Guid teamId, Func<Task<T>> decide, CancellationToken cancellationToken)
-    {
-        await deciding.WaitAsync(cancellationToken);
-        try
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await TeamLockAsync(db, teamId, cancellationToken);
-            var decision = await decide();
-            await transaction.CommitAsync(cancellationToken);
-            return decision;
-        }
-        finally
-        {
-            deciding.Release();
-        }
-    }
-
-    /// <summary>
-    /// Holds the team's admission lock until the transaction ends: the databases' own named locks, taken without
-    /// writing to the team's row (a write there would empty every node's API-key cache on each submit). SQLite needs
-    /// none: it serves a single process, where the semaphore already decides one at a time.
-    /// </summary>
-    private static async Task TeamLockAsync(ApplicationDbContext db, Guid teamId, CancellationToken cancellationToken)
-    {
-        if (db.Database.IsNpgsql())
-        {
-            var bytes = teamId.ToByteArray();
-            var key = BitConverter.ToInt64(bytes, 0) ^ BitConverter.ToInt64(bytes, 8);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
-        }
-        else if (db.Database.IsSqlServer())
-        {
-            var resource = "verbatim-admission-" + teamId.ToString("N");
-            await db.Database.ExecuteSqlAsync($"EXEC sp_getapplock @Resource = {resource}, @LockMode = 'Exclusive', @LockOwner = 'Transaction'", cancellationToken);
         }
     }
 

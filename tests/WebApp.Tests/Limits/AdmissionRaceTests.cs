@@ -121,6 +121,7 @@ public sealed class AdmissionRaceTests : IAsyncLifetime
         services.AddOptions<TranscriptionOptions>().Configure(o => o.MaxConcurrentJobs = 1);
         services.AddQuartz(new NameValueCollection { ["quartz.scheduler.instanceName"] = $"admission-race-{name}-{Guid.NewGuid():N}" });
         services.AddSingleton<TranscriptionQueue>();
+        services.AddSingleton<TeamLimitLock>();
         services.AddSingleton<TeamJobAdmission>();
         return services.BuildServiceProvider();
     }

@@ -66,6 +66,7 @@ public abstract class TranscriptPagesContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IRemoteWireFormat, RemoteWireFormat>();
         Services.AddOptions<LimitsOptions>();
         Services.AddOptions<TranscriptionOptions>();
+        Services.AddSingleton<TeamLimitLock>();
         Services.AddSingleton<TeamJobAdmission>();
         Services.AddScoped<TranscriptSubmitter>();
         Services.AddSingleton<ISpeechEngineSource>(new OneEngine(new NoSpeechEngine()));
