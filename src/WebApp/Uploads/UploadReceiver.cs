@@ -18,7 +18,8 @@ public sealed record ReceivedUpload(StoredUpload? Upload, int StatusCode, string
 /// megabytes cost a 64 KB buffer; the size limit is enforced while it streams.
 /// </summary>
 public sealed class UploadReceiver(
-    UploadStore store, ApplicationDbContext db, IOptions<UploadOptions> options, IOptions<LimitsOptions> limits, TimeProvider clock, ILogger<UploadReceiver> logger)
+    UploadStore store, ApplicationDbContext db, TeamLimitLock teamLock, IOptions<UploadOptions> options, IOptions<LimitsOptions> limits, TimeProvider clock,
+    ILogger<UploadReceiver> logger)
 {
     private const int MaxFileNameLength = 400;
 
@@ -32,9 +33,10 @@ public sealed class UploadReceiver(
             return TooLarge(maxBytes);
         }
 
-        // The quota is checked before and while the body streams; two uploads at once may overshoot it by one file.
+        // The quota is checked before the body streams (to refuse early), while it streams (to stop early), and as the
+        // upload is recorded, under the team's lock, so uploads arriving together cannot pass it between them.
         var quota = limits.Value.For(teamId).StorageQuotaBytes;
-        var room = quota is { } bytes ? bytes - await db.Uploads.Where(u => u.TeamId == teamId).SumAsync(u => u.SizeBytes, http.RequestAborted) : long.MaxValue;
+        var room = quota is { } bytes ? bytes - await UsedBytesAsync(teamId, http.RequestAborted) : long.MaxValue;
         if (http.Request.ContentLength > room || room <= 0)
         {
             return QuotaExceeded(quota!.Value);
@@ -65,11 +67,41 @@ public sealed class UploadReceiver(
             FileName = CleanFileName(fileName),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        db.Uploads.Add(upload);
-        await db.SaveChangesAsync(http.RequestAborted);
+        if (!await RecordAsync(upload, quota, http.RequestAborted))
+        {
+            store.Delete(teamId, uploadId);
+            return QuotaExceeded(quota!.Value);
+        }
+
         logger.LogInformation("Stored upload {UploadId} ({Bytes} bytes) for team {TeamId}", uploadId, size, teamId);
         return new ReceivedUpload(upload, StatusCodes.Status200OK, null);
     }
+
+    /// <summary>Saves the upload's row, unless the team's uploads with it would be more than <paramref name="quota"/>.</summary>
+    private async Task<bool> RecordAsync(StoredUpload upload, long? quota, CancellationToken cancellationToken)
+    {
+        if (quota is null)
+        {
+            db.Uploads.Add(upload);
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+
+        return await teamLock.DecideAsync(db, upload.TeamId, async () =>
+        {
+            if (await UsedBytesAsync(upload.TeamId, cancellationToken) + upload.SizeBytes > quota)
+            {
+                return false;
+            }
+
+            db.Uploads.Add(upload);
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
+    }
+
+    private Task<long> UsedBytesAsync(Guid teamId, CancellationToken cancellationToken) =>
+        db.Uploads.Where(u => u.TeamId == teamId).SumAsync(u => u.SizeBytes, cancellationToken);
 
     /// <summary>"420 MB": what people read in limits and file lists.</summary>
     public static string FormatSize(long bytes) => bytes switch
