@@ -115,6 +115,12 @@ public sealed class ClusterTests : IAsyncLifetime
         var (withRedisDown, closedWithRedisDown) = await OpenStreamAsync(webB, token: null, apiKey);
         Assert.Equal((WebSocketCloseStatus)3005, closedWithRedisDown);
         Assert.Equal("Session Cancelled: An error occurred", withRedisDown.GetProperty("error").GetString());
+        // The server's output reaches the test a moment after the client sees the close.
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); !webB.Log.Contains("Live sessions could not be counted in Redis") && DateTime.UtcNow < deadline;)
+        {
+            await Task.Delay(100);
+        }
+
         Assert.Contains("Live sessions could not be counted in Redis", webB.Log);
     }
 
