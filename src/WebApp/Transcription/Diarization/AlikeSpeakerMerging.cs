@@ -14,10 +14,24 @@ internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
     private const int ChunkFrames = 100;
 
     /// <param name="labels">Speaker of each speech frame, from 0; renumbered densely in place if any are merged.</param>
+    /// <param name="pitch">ln F0 of each speech frame, NaN where unvoiced (<see cref="PitchTracker"/>).</param>
     /// <returns>Whether any speakers were merged.</returns>
-    public bool Merge(FeatureMatrix features, int[] speechFrames, int[] labels, SpeakerCountHint hint, CancellationToken cancellationToken)
+    public bool Merge(FeatureMatrix features, int[] speechFrames, int[] labels, float[] pitch, SpeakerCountHint hint, CancellationToken cancellationToken)
     {
         var folds = Folds(features, speechFrames, labels);
+        var voiced = Enumerable.Range(0, folds.Length).Select(_ => new List<float>()).ToArray();
+        var frames = new int[folds.Length];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            voiced[labels[i]].Add(pitch[i]);
+            frames[labels[i]]++;
+        }
+
+        // A speaker too short for the MFCC models is not merged with one whose pitch is clearly apart, as in
+        // BicClustering's undo: else the clusters an undo gave back are merged again here.
+        bool PitchApart(int a, int b) => Math.Min(frames[a], frames[b]) < settings.SmallMergeShortestFrames
+            && PitchTracker.SemitonesApart(voiced[a], voiced[b]) > settings.ShortSidePitchSemitones;
+
         var owner = Enumerable.Range(0, folds.Length).ToArray();
         // Each pair's gain once, and after a merge only the merged speaker's row again (as ΔBIC's costs).
         var gains = new double[folds.Length, folds.Length];
@@ -34,12 +48,14 @@ internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (keep, drop, least) = (-1, -1, double.MaxValue);
+            // More speakers than allowed: the least gain is merged whatever the pitch.
+            var forced = remaining > hint.Highest;
             for (var a = 0; a < folds.Length; a++)
             {
                 for (var b = a + 1; b < folds.Length; b++)
                 {
                     // NaN (no speaker, or one too small to fit a model in each fold) is never the least.
-                    if (gains[a, b] < least)
+                    if (gains[a, b] < least && (forced || !PitchApart(a, b)))
                     {
                         (keep, drop, least) = (a, b, gains[a, b]);
                     }
@@ -51,6 +67,8 @@ internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
                 break;
             }
 
+            voiced[keep].AddRange(voiced[drop]);
+            frames[keep] += frames[drop];
             folds[keep]![0].Add(folds[drop]![0]);
             folds[keep]![1].Add(folds[drop]![1]);
             folds[drop] = null;
