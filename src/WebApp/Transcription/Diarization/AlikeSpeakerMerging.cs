@@ -7,6 +7,7 @@ namespace WebApp.Transcription.Diarization;
 /// on capped frame counts with a penalty tuned on synthetic voices: side clusters of a real voice, which varies more,
 /// survive it, and merging down to a given count by ΔBIC merged two people before two clusters of one. Measured on
 /// the tuning part: by held-out gain, every pair of one voice's clusters came before any pair of two people.
+/// Speakers far apart in pitch (<see cref="DiarizerSettings.TwoVoicesPitchSemitones"/>) are merged only to meet a count.
 /// </summary>
 internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
 {
@@ -20,26 +21,23 @@ internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
     {
         var folds = Folds(features, speechFrames, labels);
         var voiced = Enumerable.Range(0, folds.Length).Select(_ => new List<float>()).ToArray();
-        var frames = new int[folds.Length];
         for (var i = 0; i < labels.Length; i++)
         {
             voiced[labels[i]].Add(pitch[i]);
-            frames[labels[i]]++;
         }
-
-        // A speaker too short for the MFCC models is not merged with one whose pitch is clearly apart, as in
-        // BicClustering's undo: else the clusters an undo gave back are merged again here.
-        bool PitchApart(int a, int b) => Math.Min(frames[a], frames[b]) < settings.SmallMergeShortestFrames
-            && PitchTracker.SemitonesApart(voiced[a], voiced[b]) > settings.ShortSidePitchSemitones;
 
         var owner = Enumerable.Range(0, folds.Length).ToArray();
         // Each pair's gain once, and after a merge only the merged speaker's row again (as ΔBIC's costs).
         var gains = new double[folds.Length, folds.Length];
+        // As in BicClustering's undo, speakers whose pitch is far apart are two people: else the clusters it gave back
+        // for their pitch are merged again here.
+        var apart = new bool[folds.Length, folds.Length];
         for (var a = 0; a < folds.Length; a++)
         {
             for (var b = a + 1; b < folds.Length; b++)
             {
                 gains[a, b] = gains[b, a] = Gain(folds[a], folds[b]);
+                apart[a, b] = apart[b, a] = PitchApart(voiced[a], voiced[b]);
             }
         }
 
@@ -55,7 +53,7 @@ internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
                 for (var b = a + 1; b < folds.Length; b++)
                 {
                     // NaN (no speaker, or one too small to fit a model in each fold) is never the least.
-                    if (gains[a, b] < least && (forced || !PitchApart(a, b)))
+                    if (gains[a, b] < least && (forced || !apart[a, b]))
                     {
                         (keep, drop, least) = (a, b, gains[a, b]);
                     }
@@ -68,7 +66,6 @@ internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
             }
 
             voiced[keep].AddRange(voiced[drop]);
-            frames[keep] += frames[drop];
             folds[keep]![0].Add(folds[drop]![0]);
             folds[keep]![1].Add(folds[drop]![1]);
             folds[drop] = null;
@@ -78,6 +75,7 @@ internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
                 if (other != keep && other != drop)
                 {
                     gains[keep, other] = gains[other, keep] = Gain(folds[keep], folds[other]);
+                    apart[keep, other] = apart[other, keep] = PitchApart(voiced[keep], voiced[other]);
                 }
             }
 
@@ -92,6 +90,9 @@ internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
 
         return merged;
     }
+
+    private bool PitchApart(List<float> first, List<float> second) =>
+        PitchTracker.SemitonesApart(first, second) > settings.TwoVoicesPitchSemitones;
 
     private double Gain(GaussianStatistics[]? first, GaussianStatistics[]? second) =>
         first is null || second is null ? double.NaN : HeldOutGain.Measure(first, second, settings.HeldOutShrinkFrames).Gain;

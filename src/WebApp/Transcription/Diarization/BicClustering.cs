@@ -25,7 +25,8 @@ namespace WebApp.Transcription.Diarization;
 /// With little speech, each cluster's last merge is undone where the pair differed more than its size allows
 /// (<see cref="TooDifferentForItsSize"/>): the penalty is the same for every pair, but the gain of telling two voices
 /// apart grows with their frames, so two people who say three seconds each stay under it however unlike they sound.
-/// A side too short for a Gaussian over MFCCs is judged by its median pitch instead (<see cref="PitchApart"/>).
+/// Whatever the size, so is a merge whose sides' median pitch is far apart (<see cref="PitchApart"/>): the only test
+/// of a side too short for a Gaussian over MFCCs.
 /// </item>
 /// </list>
 /// λ makes up for neighbouring 10 ms frames not being independent observations.
@@ -234,9 +235,14 @@ internal sealed class BicClustering(DiarizerSettings settings)
         var (n1, n2) = (Math.Min(settings.ClusterFrameCap, merge.FirstFrames), Math.Min(settings.ClusterFrameCap, merge.SecondFrames));
         var pairFrames = n1 * n2 / (n1 + n2);
         var aboveSizeLine = merge.Gain > penalty * (settings.SmallMergeShare + pairFrames / settings.SmallMergeScaleFrames);
+        if (PitchApart(piecePitch, merge))
+        {
+            return true;
+        }
+
         if (!LongEnough(merge))
         {
-            return PitchApart(piecePitch, merge);
+            return false;
         }
 
         var (gain, error) = HeldOutGainOf(pieces, merge);
@@ -251,13 +257,13 @@ internal sealed class BicClustering(DiarizerSettings settings)
         LongEnough(merge) && HeldOutGainOf(pieces, merge).Gain > settings.TwoVoicesHeldOutGain;
 
     /// <summary>
-    /// Whether the median pitch of the merge's two sides is more than <see cref="DiarizerSettings.ShortSidePitchSemitones"/>
+    /// Whether the median pitch of the merge's two sides is more than <see cref="DiarizerSettings.TwoVoicesPitchSemitones"/>
     /// apart (<see cref="PitchTracker"/>): a side too short for a Gaussian over MFCCs still has enough voiced frames
-    /// for a median, and one voice's short fragments stayed within a few semitones of the rest of it.
+    /// for a median, and pitch is a cue the MFCCs (which leave out most of it) and their held-out gain do not weigh.
     /// </summary>
     private bool PitchApart(IReadOnlyList<float[]> piecePitch, Merge merge) =>
         PitchTracker.SemitonesApart(merge.KeptPieces.SelectMany(piece => piecePitch[piece]), merge.MovedPieces.SelectMany(piece => piecePitch[piece]))
-        > settings.ShortSidePitchSemitones;
+        > settings.TwoVoicesPitchSemitones;
 
     private bool LongEnough(Merge merge) => Math.Min(merge.FirstFrames, merge.SecondFrames) >= settings.SmallMergeShortestFrames;
 

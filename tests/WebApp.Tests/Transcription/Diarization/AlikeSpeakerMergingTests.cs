@@ -57,6 +57,24 @@ public sealed class AlikeSpeakerMergingTests(ConversationsFixture conversations)
         Assert.Single(labels.Distinct());
     }
 
+    [Fact]
+    public async Task Merge_TwoVoicesFarApartInPitchBelowTheGainLine_StayApartUnlessACountRequires()
+    {
+        // flite slt and espeak-ng en-us+m3 are an octave or so apart; a gain line no pair reaches makes the MFCC
+        // test call them alike, so only the pitch keeps them apart.
+        var (features, speechFrames, pitch, labels, _) = await LabelsAsync(conversations.TwoSpeakers, cut: []);
+        var alikeByGain = DiarizerSettings.Default with { TwoVoicesHeldOutGain = 100 };
+
+        var mergedWithPitch = new AlikeSpeakerMerging(alikeByGain).Merge(features, speechFrames, labels.ToArray(), pitch, SpeakerCountHint.None, CancellationToken.None);
+        var mergedWithoutPitch = new AlikeSpeakerMerging(alikeByGain with { TwoVoicesPitchSemitones = double.PositiveInfinity })
+            .Merge(features, speechFrames, labels.ToArray(), pitch, SpeakerCountHint.None, CancellationToken.None);
+        var mergedForCount = new AlikeSpeakerMerging(alikeByGain).Merge(features, speechFrames, labels.ToArray(), pitch, new SpeakerCountHint(Max: 1), CancellationToken.None);
+
+        Assert.False(mergedWithPitch);
+        Assert.True(mergedWithoutPitch);
+        Assert.True(mergedForCount);
+    }
+
     /// <summary>Every voice under one label of its own.</summary>
     private static void AssertOneLabelPerVoice(int[] labels, int[] truth, int voices)
     {

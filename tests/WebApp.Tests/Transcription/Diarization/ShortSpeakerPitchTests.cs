@@ -5,7 +5,7 @@ namespace WebApp.Tests.Transcription.Diarization;
 
 /// <summary>
 /// A speaker with under two seconds of speech is too short for ΔBIC's Gaussians over MFCCs; the pitch check
-/// (<see cref="DiarizerSettings.ShortSidePitchSemitones"/>) is what tells them apart.
+/// (<see cref="DiarizerSettings.TwoVoicesPitchSemitones"/>) is what tells them apart.
 /// </summary>
 public sealed class ShortSpeakerPitchTests
 {
@@ -43,7 +43,7 @@ public sealed class ShortSpeakerPitchTests
         using var audio = await new AudioDecoder().DecodeAsync(TestAudio.Concat(scratch.File("conversation.wav"), parts), CancellationToken.None);
 
         var turns = new SpeakerDiarizer().Diarize(audio, SpeakerCountHint.None);
-        var withoutCheck = new SpeakerDiarizer(DiarizerSettings.Default with { ShortSidePitchSemitones = double.PositiveInfinity }).Diarize(audio, SpeakerCountHint.None);
+        var withoutCheck = new SpeakerDiarizer(DiarizerSettings.Default with { TwoVoicesPitchSemitones = double.PositiveInfinity }).Diarize(audio, SpeakerCountHint.None);
 
         Assert.Equal(2, SpeakerCount(turns));
         Assert.Equal(1, SpeakerCount(withoutCheck));
