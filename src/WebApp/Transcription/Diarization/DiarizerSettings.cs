@@ -124,7 +124,9 @@ namespace WebApp.Transcription.Diarization;
 /// after (machine busy, load 5–14 on 2 cores: not idle figures). Tried and not kept: pitch for short sides only (wide
 /// 48/64, standard files unchanged); a 3-semitone line for short sides (one voice's fragments split: wide 48/64, but
 /// standard 26/29 → 24/29, two files of 6 found as 7); 4.2 (47/64); the end-veto only for short speakers (no different
-/// at 6.5; at 3, one more file of 6 found as 7). The margins are narrow (6.04 against 7.2 for short sides, 5.46
+/// at 6.5; at 3, one more file of 6 found as 7); a 6.2 line (a wide file of 6 found as 5 rather than 4, but the
+/// 60-minute standard file 9 → 10 speakers: two of one voice's clusters kept apart at the end). 6.8 gives the same
+/// as 6.5 on both. The margins are narrow (6.04 against 7.2 for short sides, 5.46
 /// against 6.9 for longer ones) and rest mostly on synthetic voices, whose intonation is flatter than people's.
 /// </remarks>
 public sealed record DiarizerSettings(
