@@ -13,9 +13,10 @@ public static class TestAudio
     private const string NoDither = "--no-dither";
 
     /// <summary>Speaks <paramref name="text"/> with espeak-ng into a WAV file (22 kHz mono). Voices differ by speaker.</summary>
-    public static string Espeak(string text, string path, string voice = "en-us", int wordsPerMinute = 160)
+    /// <param name="pitch">espeak-ng's base pitch, 0–99 (its default 50): moves the voice's pitch and nothing else.</param>
+    public static string Espeak(string text, string path, string voice = "en-us", int wordsPerMinute = 160, int pitch = 50)
     {
-        Run("espeak-ng", "-v", voice, "-s", wordsPerMinute.ToString(CultureInfo.InvariantCulture), "-w", path, text);
+        Run("espeak-ng", "-v", voice, "-s", wordsPerMinute.ToString(CultureInfo.InvariantCulture), "-p", pitch.ToString(CultureInfo.InvariantCulture), "-w", path, text);
         return path;
     }
 
@@ -72,6 +73,13 @@ public static class TestAudio
         {
             mono.ForEach(File.Delete);
         }
+    }
+
+    /// <summary>A sawtooth wave (every harmonic, as voiced speech has), or white noise for <c>whitenoise</c>, 16 kHz mono.</summary>
+    public static string Synth(string wave, double hertz, double seconds, string path)
+    {
+        Run("sox", NoDither, "-n", "-r", "16000", "-c", "1", "-b", "16", path, "synth", Seconds(seconds), wave, Seconds(hertz), "vol", "0.3");
+        return path;
     }
 
     /// <summary>A tone gliding from 100 Hz up by 13 Hz a second, its loudness swelling and fading every 5 s: no speech, but loud throughout.</summary>

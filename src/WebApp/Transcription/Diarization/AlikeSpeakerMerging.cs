@@ -7,6 +7,7 @@ namespace WebApp.Transcription.Diarization;
 /// on capped frame counts with a penalty tuned on synthetic voices: side clusters of a real voice, which varies more,
 /// survive it, and merging down to a given count by ΔBIC merged two people before two clusters of one. Measured on
 /// the tuning part: by held-out gain, every pair of one voice's clusters came before any pair of two people.
+/// Speakers far apart in pitch (<see cref="DiarizerSettings.TwoVoicesPitchSemitones"/>) are merged only to meet a count.
 /// </summary>
 internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
 {
@@ -14,18 +15,29 @@ internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
     private const int ChunkFrames = 100;
 
     /// <param name="labels">Speaker of each speech frame, from 0; renumbered densely in place if any are merged.</param>
+    /// <param name="pitch">ln F0 of each speech frame, NaN where unvoiced (<see cref="PitchTracker"/>).</param>
     /// <returns>Whether any speakers were merged.</returns>
-    public bool Merge(FeatureMatrix features, int[] speechFrames, int[] labels, SpeakerCountHint hint, CancellationToken cancellationToken)
+    public bool Merge(FeatureMatrix features, int[] speechFrames, int[] labels, float[] pitch, SpeakerCountHint hint, CancellationToken cancellationToken)
     {
         var folds = Folds(features, speechFrames, labels);
+        var voiced = Enumerable.Range(0, folds.Length).Select(_ => new List<float>()).ToArray();
+        for (var i = 0; i < labels.Length; i++)
+        {
+            voiced[labels[i]].Add(pitch[i]);
+        }
+
         var owner = Enumerable.Range(0, folds.Length).ToArray();
         // Each pair's gain once, and after a merge only the merged speaker's row again (as ΔBIC's costs).
         var gains = new double[folds.Length, folds.Length];
+        // As in BicClustering's undo, speakers whose pitch is far apart are two people: else the clusters it gave back
+        // for their pitch are merged again here.
+        var apart = new bool[folds.Length, folds.Length];
         for (var a = 0; a < folds.Length; a++)
         {
             for (var b = a + 1; b < folds.Length; b++)
             {
                 gains[a, b] = gains[b, a] = Gain(folds[a], folds[b]);
+                apart[a, b] = apart[b, a] = PitchApart(voiced[a], voiced[b]);
             }
         }
 
@@ -34,12 +46,14 @@ internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (keep, drop, least) = (-1, -1, double.MaxValue);
+            // More speakers than allowed: the least gain is merged whatever the pitch.
+            var forced = remaining > hint.Highest;
             for (var a = 0; a < folds.Length; a++)
             {
                 for (var b = a + 1; b < folds.Length; b++)
                 {
                     // NaN (no speaker, or one too small to fit a model in each fold) is never the least.
-                    if (gains[a, b] < least)
+                    if (gains[a, b] < least && (forced || !apart[a, b]))
                     {
                         (keep, drop, least) = (a, b, gains[a, b]);
                     }
@@ -51,6 +65,7 @@ internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
                 break;
             }
 
+            voiced[keep].AddRange(voiced[drop]);
             folds[keep]![0].Add(folds[drop]![0]);
             folds[keep]![1].Add(folds[drop]![1]);
             folds[drop] = null;
@@ -60,6 +75,7 @@ internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
                 if (other != keep && other != drop)
                 {
                     gains[keep, other] = gains[other, keep] = Gain(folds[keep], folds[other]);
+                    apart[keep, other] = apart[other, keep] = PitchApart(voiced[keep], voiced[other]);
                 }
             }
 
@@ -74,6 +90,9 @@ internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
 
         return merged;
     }
+
+    private bool PitchApart(List<float> first, List<float> second) =>
+        PitchTracker.SemitonesApart(first, second) > settings.TwoVoicesPitchSemitones;
 
     private double Gain(GaussianStatistics[]? first, GaussianStatistics[]? second) =>
         first is null || second is null ? double.NaN : HeldOutGain.Measure(first, second, settings.HeldOutShrinkFrames).Gain;

@@ -25,12 +25,15 @@ namespace WebApp.Transcription.Diarization;
 /// With little speech, each cluster's last merge is undone where the pair differed more than its size allows
 /// (<see cref="TooDifferentForItsSize"/>): the penalty is the same for every pair, but the gain of telling two voices
 /// apart grows with their frames, so two people who say three seconds each stay under it however unlike they sound.
+/// Whatever the size, so is a merge whose sides' median pitch is far apart (<see cref="PitchApart"/>): the only test
+/// of a side too short for a Gaussian over MFCCs.
 /// </item>
 /// </list>
 /// λ makes up for neighbouring 10 ms frames not being independent observations.
 /// </summary>
 internal sealed class BicClustering(DiarizerSettings settings)
 {
+    /// <param name="piecePitch">ln F0 of each piece's frames, NaN where unvoiced (<see cref="PitchTracker"/>).</param>
     /// <param name="lowest">
     /// The fewest clusters: where ΔBIC stops below it, the merges whose two sides differed most per frame are undone
     /// until it is reached (<see cref="UndoMostDifferentMerges"/>).
@@ -42,7 +45,7 @@ internal sealed class BicClustering(DiarizerSettings settings)
     /// merged into another is a cluster of their own when the count is brought down.
     /// </param>
     /// <returns>The cluster of each piece, 0-based and dense.</returns>
-    public int[] Cluster(IReadOnlyList<GaussianStatistics> pieces, int lowest, int highest, bool splitEveryCluster, CancellationToken cancellationToken)
+    public int[] Cluster(IReadOnlyList<GaussianStatistics> pieces, IReadOnlyList<float[]> piecePitch, int lowest, int highest, bool splitEveryCluster, CancellationToken cancellationToken)
     {
         var count = pieces.Count;
         var dimensions = pieces[0].Dimensions;
@@ -134,7 +137,7 @@ internal sealed class BicClustering(DiarizerSettings settings)
         // a person who says a few seconds was merged with someone anywhere in the tree, not only in the last merges.
         if (undoable)
         {
-            SplitAlongLastMerges(merges, owner, merge => TooDifferentForItsSize(pieces, merge, penalty), untilNoneLeft: true);
+            SplitAlongLastMerges(merges, owner, merge => TooDifferentForItsSize(pieces, piecePitch, merge, penalty), untilNoneLeft: true);
         }
 
         if (reachLowest)
@@ -227,11 +230,16 @@ internal sealed class BicClustering(DiarizerSettings settings)
     /// <see cref="DiarizerSettings.HeldOutConfidentErrors"/> standard errors: the size line guards against a gain
     /// measured on too little speech, which such a gain is not.
     /// </summary>
-    private bool TooDifferentForItsSize(IReadOnlyList<GaussianStatistics> pieces, Merge merge, double penalty)
+    private bool TooDifferentForItsSize(IReadOnlyList<GaussianStatistics> pieces, IReadOnlyList<float[]> piecePitch, Merge merge, double penalty)
     {
         var (n1, n2) = (Math.Min(settings.ClusterFrameCap, merge.FirstFrames), Math.Min(settings.ClusterFrameCap, merge.SecondFrames));
         var pairFrames = n1 * n2 / (n1 + n2);
         var aboveSizeLine = merge.Gain > penalty * (settings.SmallMergeShare + pairFrames / settings.SmallMergeScaleFrames);
+        if (PitchApart(piecePitch, merge))
+        {
+            return true;
+        }
+
         if (!LongEnough(merge))
         {
             return false;
@@ -247,6 +255,15 @@ internal sealed class BicClustering(DiarizerSettings settings)
     /// </summary>
     private bool TwoVoices(IReadOnlyList<GaussianStatistics> pieces, Merge merge) =>
         LongEnough(merge) && HeldOutGainOf(pieces, merge).Gain > settings.TwoVoicesHeldOutGain;
+
+    /// <summary>
+    /// Whether the median pitch of the merge's two sides is more than <see cref="DiarizerSettings.TwoVoicesPitchSemitones"/>
+    /// apart (<see cref="PitchTracker"/>): a side too short for a Gaussian over MFCCs still has enough voiced frames
+    /// for a median, and pitch is a cue the MFCCs (which leave out most of it) and their held-out gain do not weigh.
+    /// </summary>
+    private bool PitchApart(IReadOnlyList<float[]> piecePitch, Merge merge) =>
+        PitchTracker.SemitonesApart(merge.KeptPieces.SelectMany(piece => piecePitch[piece]), merge.MovedPieces.SelectMany(piece => piecePitch[piece]))
+        > settings.TwoVoicesPitchSemitones;
 
     private bool LongEnough(Merge merge) => Math.Min(merge.FirstFrames, merge.SecondFrames) >= settings.SmallMergeShortestFrames;
 

@@ -7,7 +7,7 @@ namespace WebApp.Transcription.Diarization;
 /// <summary>
 /// Who spoke when, from the signal alone (no speaker-embedding model is available): speech frames by loudness, MFCC
 /// features, pieces of about a second clustered by ΔBIC, then frame-level Viterbi resegmentation so short turns keep
-/// their own speaker, and last, speakers whose models do not tell their frames apart merged (<see cref="AlikeSpeakerMerging"/>). Holds only read-only tables, so one instance serves concurrent calls.
+/// their own speaker, and last, speakers whose models do not tell their frames apart merged (<see cref="AlikeSpeakerMerging"/>). Pitch (<see cref="PitchTracker"/>) judges only sides too short for those models. Holds only read-only tables, so one instance serves concurrent calls.
 /// </summary>
 public sealed class SpeakerDiarizer(DiarizerSettings settings)
 {
@@ -52,7 +52,9 @@ public sealed class SpeakerDiarizer(DiarizerSettings settings)
         // to MostClusters, so resegmentation's cost stays in proportion and its back-pointers fit in a byte.
         var countLimited = hint.Highest < int.MaxValue;
         var highest = countLimited ? (int)Math.Clamp(3L * hint.Highest, 16, MostClusters / 2) : MostClusters;
-        var pieceSpeakers = clustering.Cluster(pieces.Select(piece => Statistics(features, speechFrames, piece)).ToArray(), Math.Min(hint.Lowest, highest), highest, countLimited, cancellationToken);
+        var pitch = PitchTracker.LogPitch(audio, speechFrames, cancellationToken);
+        var piecePitch = pieces.Select(piece => pitch.AsSpan(piece.Start, piece.Length).ToArray()).ToArray();
+        var pieceSpeakers = clustering.Cluster(pieces.Select(piece => Statistics(features, speechFrames, piece)).ToArray(), piecePitch, Math.Min(hint.Lowest, highest), highest, countLimited, cancellationToken);
         var labels = Enumerable.Repeat(-1, speechFrames.Length).ToArray();
         for (var i = 0; i < pieces.Count; i++)
         {
@@ -60,7 +62,7 @@ public sealed class SpeakerDiarizer(DiarizerSettings settings)
         }
 
         resegmentation.Resegment(features, speechFrames, labels, pieceSpeakers.Max() + 1, cancellationToken);
-        if (alikeMerging.Merge(features, speechFrames, labels, hint, cancellationToken))
+        if (alikeMerging.Merge(features, speechFrames, labels, pitch, hint, cancellationToken))
         {
             resegmentation.Resegment(features, speechFrames, labels, labels.Max() + 1, cancellationToken);
         }
