@@ -7,7 +7,7 @@ namespace WebApp.Transcription.Diarization;
 /// <summary>
 /// Who spoke when, from the signal alone (no speaker-embedding model is available): speech frames by loudness, MFCC
 /// features, pieces of about a second clustered by ΔBIC, then frame-level Viterbi resegmentation so short turns keep
-/// their own speaker, and last, speakers whose models do not tell their frames apart merged (<see cref="AlikeSpeakerMerging"/>). Pitch (<see cref="PitchTracker"/>) judges only sides too short for those models. Holds only read-only tables, so one instance serves concurrent calls.
+/// their own speaker, and last, speakers whose models do not tell their frames apart merged (<see cref="AlikeSpeakerMerging"/>). Two clusters whose median pitch (<see cref="PitchTracker"/>) is far apart are kept as two people, at any size: the one test of a side too short for those models. Holds only read-only tables, so one instance serves concurrent calls.
 /// </summary>
 public sealed class SpeakerDiarizer(DiarizerSettings settings)
 {
