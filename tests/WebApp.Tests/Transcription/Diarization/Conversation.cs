@@ -6,7 +6,7 @@ namespace WebApp.Tests.Transcription.Diarization;
 /// <param name="Reference">Turns in time order; speakers numbered by first appearance, as the diarizer numbers them.</param>
 public sealed record Conversation(string Path, IReadOnlyList<SpeakerTurn> Reference, IReadOnlyList<ConversationVoice> Voices)
 {
-    private static readonly string[] Sentences =
+    internal static readonly string[] Sentences =
     [
         "The committee will meet again on Thursday to review the budget for next year.",
         "She opened the window and listened to the rain falling on the garden.",
