@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 using WebApp.Accounts;
+using WebApp.Cluster;
 using WebApp.Regions;
 using WebApp.Transcription.Engines.PocketSphinx;
 
@@ -26,7 +26,18 @@ public static class StreamingEndpoint
         }
 
         // Checked before accepting, while the request is whole; answered after.
-        var (grant, problem) = await AuthenticateAsync(context, tokens, keys, options.Value);
+        StreamingGrant? grant;
+        StreamingSessionException? problem;
+        try
+        {
+            (grant, problem) = await AuthenticateAsync(context, tokens, keys, options.Value);
+        }
+        catch (Exception unreachable) when (unreachable.IsRedisOutage())
+        {
+            logger.LogError(unreachable, "A streaming token could not be redeemed in Redis");
+            (grant, problem) = (null, ServerError());
+        }
+
         var upstream = problem is null ? await ChooseRegionAsync(context, grant!, teamRegions) : default;
         problem ??= upstream.Problem;
         StreamingParameters? parameters = null;
@@ -52,10 +63,10 @@ public static class StreamingEndpoint
         {
             slot = problem is null ? await sessions.TryOpenAsync(grant!.TeamId) : null;
         }
-        catch (Exception unreachable) when (unreachable is RedisException or RedisTimeoutException)
+        catch (Exception unreachable) when (unreachable.IsRedisOutage())
         {
             logger.LogError(unreachable, "Live sessions could not be counted in Redis");
-            problem = new StreamingSessionException(StreamingCloseCodes.ServerError, "Session Cancelled: An error occurred");
+            problem = ServerError();
         }
 
         await using var heldSlot = slot;
@@ -80,6 +91,9 @@ public static class StreamingEndpoint
             await recordings.SaveAsync(grant.RecordingId!.Value, grant, recorder);
         }
     }
+
+    /// <summary>AssemblyAI's 3005: the server could not serve the session (here, the cluster's Redis was unreachable).</summary>
+    private static StreamingSessionException ServerError() => new(StreamingCloseCodes.ServerError, "Session Cancelled: An error occurred");
 
     /// <summary>A temporary token in the query, or an API key in the Authorization header, as AssemblyAI takes them.</summary>
     private static async Task<(StreamingGrant? Grant, StreamingSessionException? Problem)> AuthenticateAsync(

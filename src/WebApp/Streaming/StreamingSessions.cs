@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using WebApp.Cluster;
 
 namespace WebApp.Streaming;
 
@@ -155,7 +156,7 @@ public sealed class StreamingSessions(IOptions<StreamingOptions> options, IConne
                         {
                             await database.ScriptEvaluateAsync(RenewScript, [key], [(long)lease.TotalMilliseconds, member]);
                         }
-                        catch (Exception unreachable) when (unreachable is RedisException or RedisTimeoutException)
+                        catch (Exception unreachable) when (unreachable.IsRedisOutage())
                         {
                             // Redis away for a moment: the next tick tries again, well before the lease lapses.
                         }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using WebApp.Accounts;
+using WebApp.Cluster;
 using WebApp.Regions;
 
 namespace WebApp.Streaming;
@@ -24,7 +25,8 @@ public static class StreamingTokenApi
     public sealed record ErrorResponse([property: JsonPropertyName("error")] string Error);
 
     public static async Task<Results<Ok<TokenResponse>, BadRequest<ErrorResponse>, JsonHttpResult<ErrorResponse>, ContentHttpResult>> CreateAsync(
-        HttpContext context, StreamingTokens tokens, TeamRegions teamRegions, RegionStreamRelay relay, IOptions<StreamingOptions> options)
+        HttpContext context, StreamingTokens tokens, TeamRegions teamRegions, RegionStreamRelay relay, IOptions<StreamingOptions> options,
+        ILogger<StreamingTokens> logger)
     {
         var teamId = context.User.GetTeamId();
         var choice = await teamRegions.ChooseAsync(teamId, context.RequestedRegion(), context.RequestAborted);
@@ -40,7 +42,15 @@ public static class StreamingTokenApi
             return await relay.RelayTokenAsync(choice.Region, apiKey!, grant, context.Request);
         }
 
-        return await CreateAsync(context, tokens, grant);
+        try
+        {
+            return await CreateAsync(context, tokens, grant);
+        }
+        catch (Exception unreachable) when (unreachable.IsRedisOutage())
+        {
+            logger.LogError(unreachable, "A streaming token could not be stored in Redis");
+            return TypedResults.Json(new ErrorResponse("Temporary tokens cannot be issued right now; try again shortly."), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     private static async Task<Results<Ok<TokenResponse>, BadRequest<ErrorResponse>, JsonHttpResult<ErrorResponse>, ContentHttpResult>> CreateAsync(HttpContext context, StreamingTokens tokens, StreamingGrant grant)

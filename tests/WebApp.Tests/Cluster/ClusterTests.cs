@@ -111,6 +111,7 @@ public sealed class ClusterTests : IAsyncLifetime
 
         // Redis goes away: a new session cannot be counted against the team's limit, so it ends with AssemblyAI's 3005
         // rather than being let past it, and the node says why in its log.
+        var tokenMadeBeforeTheOutage = await TokenAsync(api);
         await redis!.StopAsync();
         var (withRedisDown, closedWithRedisDown) = await OpenStreamAsync(webB, token: null, apiKey);
         Assert.Equal((WebSocketCloseStatus)3005, closedWithRedisDown);
@@ -122,6 +123,14 @@ public sealed class ClusterTests : IAsyncLifetime
         }
 
         Assert.Contains("Live sessions could not be counted in Redis", webB.Log);
+
+        // Nor can a token be made or redeemed: 503 with AssemblyAI's error shape, and 3005 for one made before.
+        using var tokenWithRedisDown = await api.GetAsync("/v3/token?expires_in_seconds=60");
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, tokenWithRedisDown.StatusCode);
+        Assert.Contains("cannot be issued", JsonDocument.Parse(await tokenWithRedisDown.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
+        var (redeemedWithRedisDown, redeemClosed) = await OpenStreamAsync(webA, tokenMadeBeforeTheOutage);
+        Assert.Equal((WebSocketCloseStatus)3005, redeemClosed);
+        Assert.Equal("Session Cancelled: An error occurred", redeemedWithRedisDown.GetProperty("error").GetString());
     }
 
     private static async Task<string> TokenAsync(HttpClient api)
