@@ -45,7 +45,7 @@ public sealed class TeamLimitLock
         }
         else if (db.Database.IsSqlServer())
         {
-            var resource = "verbatim-admission-" + teamId.ToString("N");
+            var resource = "verbatim-team-limits-" + teamId.ToString("N");
             await db.Database.ExecuteSqlAsync($"EXEC sp_getapplock @Resource = {resource}, @LockMode = 'Exclusive', @LockOwner = 'Transaction'", cancellationToken);
         }
     }

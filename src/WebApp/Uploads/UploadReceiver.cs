@@ -80,16 +80,9 @@ public sealed class UploadReceiver(
     /// <summary>Saves the upload's row, unless the team's uploads with it would be more than <paramref name="quota"/>.</summary>
     private async Task<bool> RecordAsync(StoredUpload upload, long? quota, CancellationToken cancellationToken)
     {
-        if (quota is null)
+        async Task<bool> SaveWithinQuotaAsync()
         {
-            db.Uploads.Add(upload);
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-
-        return await teamLock.DecideAsync(db, upload.TeamId, async () =>
-        {
-            if (await UsedBytesAsync(upload.TeamId, cancellationToken) + upload.SizeBytes > quota)
+            if (quota is { } bytes && await UsedBytesAsync(upload.TeamId, cancellationToken) + upload.SizeBytes > bytes)
             {
                 return false;
             }
@@ -97,7 +90,10 @@ public sealed class UploadReceiver(
             db.Uploads.Add(upload);
             await db.SaveChangesAsync(cancellationToken);
             return true;
-        }, cancellationToken);
+        }
+
+        // Only a quota needs the count and the save to be one decision.
+        return quota is null ? await SaveWithinQuotaAsync() : await teamLock.DecideAsync(db, upload.TeamId, SaveWithinQuotaAsync, cancellationToken);
     }
 
     private Task<long> UsedBytesAsync(Guid teamId, CancellationToken cancellationToken) =>
