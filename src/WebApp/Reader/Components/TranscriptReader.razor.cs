@@ -27,7 +27,9 @@ public sealed partial class TranscriptReader
     private string? userId;
     private ReaderAudio? audio;
     private int? initialWordIndex;
+    // Made before the first render, so that a word clicked before its script is attached still seeks.
     private ReaderPlayback? playback;
+    private bool playbackAttached;
     private bool wordsRerendered;
     private bool polling;
     private IDisposable? liveChanges;
@@ -85,12 +87,13 @@ public sealed partial class TranscriptReader
     {
         var before = readable;
         await LoadAsync();
-        wordsRerendered = before is not null && readable is not null && playback is not null;
+        wordsRerendered = before is not null && readable is not null && playbackAttached;
         StateHasChanged();
     });
 
     protected override async Task OnInitializedAsync()
     {
+        playback = new ReaderPlayback(JS);
         if (!IsShared && AuthenticationState is not null)
         {
             userId = (await AuthenticationState).User.GetUserId();
@@ -119,15 +122,15 @@ public sealed partial class TranscriptReader
             _ = PollAsync();
         }
 
-        if (IsReadable && playback is null)
+        if (IsReadable && !playbackAttached)
         {
-            playback = new ReaderPlayback(JS);
-            await playback.AttachAsync(transcriptElement, audio?.Source is null ? null : audioElement, StartAtMs);
+            playbackAttached = true;
+            await playback!.AttachAsync(transcriptElement, audio?.Source is null ? null : audioElement, StartAtMs);
         }
-        else if (wordsRerendered && playback is not null)
+        else if (wordsRerendered && playbackAttached)
         {
             wordsRerendered = false;
-            await playback.RefreshAsync();
+            await playback!.RefreshAsync();
         }
     }
 
