@@ -52,6 +52,42 @@ public sealed class WebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RedactedAudio_SendsAssemblyAIsSecondNotification_WhoseUrlDownloadsTheFile()
+    {
+        var url = host.WebhookUrl(200);
+        var created = await client.CreateTranscriptAsync(new
+        {
+            audio_url = await client.UploadAsync(TestSpeech.Say("call me back")),
+            redact_pii = true,
+            redact_pii_policies = new[] { "phone_number" },
+            redact_pii_audio = true,
+            webhook_url = url,
+            webhook_auth_header_name = "X-Verbatim-Secret",
+            webhook_auth_header_value = "s3cret",
+        });
+        var id = created.GetProperty("id").GetString()!;
+
+        var transcript = await WaitForWebhookStatusAsync(id);
+        Assert.Equal("completed", transcript.GetProperty("status").GetString());
+        var calls = CallsTo(url);
+        Assert.Equal(2, calls.Count);
+        Assert.Equal("completed", JsonDocument.Parse(calls[0].Body).RootElement.GetProperty("status").GetString());
+        Assert.All(calls, call => Assert.Equal("s3cret", call.Headers["X-Verbatim-Secret"]));
+
+        // AssemblyAI's RedactedAudioNotification: these two fields and no others.
+        var ready = JsonDocument.Parse(calls[1].Body).RootElement;
+        Assert.Equal(["redacted_audio_url", "status"], ready.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal("redacted_audio_ready", ready.GetProperty("status").GetString());
+        var audioUrl = ready.GetProperty("redacted_audio_url").GetString()!;
+        Assert.StartsWith($"{server.BaseAddress}v2/redacted-audio/{id}.mp3?token=", audioUrl);
+        using var anonymous = new HttpClient();
+        using var download = await anonymous.GetAsync(audioUrl);
+        Assert.Equal(System.Net.HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("audio/mpeg", download.Content.Headers.ContentType?.MediaType);
+        Assert.True((await download.Content.ReadAsByteArrayAsync()).Length > 1000);
+    }
+
+    [Fact]
     public async Task Error_IsReportedToo()
     {
         var url = host.WebhookUrl(204);

@@ -18,9 +18,10 @@ public sealed class V2Client(HttpClient http) : IDisposable
         return body.GetProperty("upload_url").GetString()!;
     }
 
-    public async Task<(HttpStatusCode Status, JsonElement Body)> PostTranscriptAsync(object request)
+    /// <param name="path">Another region's path, such as /eu/v2/transcript.</param>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> PostTranscriptAsync(object request, string path = "/v2/transcript")
     {
-        using var response = await http.PostAsJsonAsync("/v2/transcript", request);
+        using var response = await http.PostAsJsonAsync(path, request);
         return (response.StatusCode, await ReadJsonAsync(response));
     }
 

@@ -79,6 +79,22 @@ public sealed class RemoteRegionTests(RegionsFixture fixture)
     }
 
     [Fact]
+    public async Task RedactedAudio_IsRefusedForARemoteRegion_WhoseFileThisServerWouldNotHave()
+    {
+        using var ann = fixture.Ann();
+        var uploadUrl = await UploadAsync(ann, null, TestSpeech.Say("the weather is nice today"));
+        var request = new { audio_url = uploadUrl, redact_pii = true, redact_pii_policies = new[] { "person_name" }, redact_pii_audio = true };
+
+        var (status, refused) = await ann.PostTranscriptAsync(request, "/eu/v2/transcript");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("redact_pii_audio is not available in remote regions yet: the redacted audio would stay on the upstream. Use the local region, or redact the text only.",
+            refused.GetProperty("error").GetString());
+        var (localStatus, _) = await ann.PostTranscriptAsync(request, "/local/v2/transcript");
+        Assert.Equal(HttpStatusCode.OK, localStatus);
+    }
+
+    [Fact]
     public async Task RefusedUpstreamKey_EndsInErrorNamingRegionAndStatus()
     {
         using var ann = fixture.Ann();

@@ -19,10 +19,14 @@ public sealed class RedactedAudioLinks(IDataProtectionProvider dataProtection, T
     private readonly ITimeLimitedDataProtector protector =
         dataProtection.CreateProtector("Verbatim.RedactedAudio.v1").ToTimeLimitedDataProtector();
 
-    public string UrlFor(HttpRequest request, Guid transcriptId, RedactedAudioFormat format)
+    public string UrlFor(HttpRequest request, Guid transcriptId, RedactedAudioFormat format) =>
+        UrlFor(ReverseProxy.PublicBaseUrl(request), transcriptId, format);
+
+    /// <param name="linkBase">"https://host", without a trailing slash.</param>
+    public string UrlFor(string linkBase, Guid transcriptId, RedactedAudioFormat format)
     {
         var token = protector.Protect(transcriptId.ToString(), clock.GetUtcNow() + Lifetime);
-        return $"{ReverseProxy.PublicBaseUrl(request)}/v2/redacted-audio/{transcriptId}{format.Extension}?token={token}";
+        return $"{linkBase}/v2/redacted-audio/{transcriptId}{format.Extension}?token={token}";
     }
 
     /// <summary>Whether <paramref name="token"/> was made by <see cref="UrlFor"/> for this transcript and has not expired.</summary>

@@ -60,7 +60,13 @@ public static class TranscriptApi
             return V2Json.Error(StatusCodes.Status400BadRequest, invalid!);
         }
 
-        var result = await submitter.SubmitAsync(teamId, http.User.GetUserId(), options, new Uri(ReverseProxy.PublicBaseUrl(http.Request)).Authority, title: null, region.Region, http.User.GetApiKeyId(), http.RequestAborted);
+        var linkBase = ReverseProxy.PublicBaseUrl(http.Request);
+        if (options.Webhook is { } webhook)
+        {
+            options = options with { Webhook = webhook with { LinkBase = linkBase } };
+        }
+
+        var result = await submitter.SubmitAsync(teamId, http.User.GetUserId(), options, new Uri(linkBase).Authority, title: null, region.Region, http.User.GetApiKeyId(), http.RequestAborted);
         return result.Transcript is null
             ? V2Json.Error(result.StatusCode, result.Error!)
             : V2Json.Ok(TranscriptMapper.ToResponse(result.Transcript));

@@ -150,4 +150,8 @@ public sealed record HostedFeatures(
 
 /// <param name="Url">webhook_url.</param>
 /// <param name="AuthHeaderName">webhook_auth_header_name, sent with <paramref name="AuthHeaderValue"/>.</param>
-public sealed record WebhookTarget(string Url, string? AuthHeaderName = null, string? AuthHeaderValue = null);
+/// <param name="LinkBase">
+/// The address the request came to ("https://host"): the redacted-audio webhook's link starts with it when no public URL
+/// is configured, since the job that sends it has no request to take one from.
+/// </param>
+public sealed record WebhookTarget(string Url, string? AuthHeaderName = null, string? AuthHeaderValue = null, string? LinkBase = null);

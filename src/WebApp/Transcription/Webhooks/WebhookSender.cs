@@ -1,18 +1,23 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using WebApp.Api.V2;
 using WebApp.Data;
 using WebApp.Data.Entities;
+using WebApp.Infrastructure;
 using WebApp.Transcription.Model;
 
 namespace WebApp.Transcription.Webhooks;
 
 /// <summary>
 /// POSTs AssemblyAI's {"transcript_id", "status"} to a transcript's webhook_url and records the final answer's status
-/// code on the transcript. Retries (5xx, 408, 429, network errors, timeouts) come from the "webhooks" HttpClient's
-/// resilience pipeline; a 4xx answer stops them, as at AssemblyAI.
+/// code on the transcript; then, for a transcript with redacted audio, AssemblyAI's second notification,
+/// {"status": "redacted_audio_ready", "redacted_audio_url"}. Retries (5xx, 408, 429, network errors, timeouts) come
+/// from the "webhooks" HttpClient's resilience pipeline; a 4xx answer stops them, as at AssemblyAI.
 /// </summary>
-public sealed class WebhookSender(IHttpClientFactory clients, ApplicationDbContext db, IOptions<WebhookOptions> options, ILogger<WebhookSender> logger)
+public sealed class WebhookSender(
+    IHttpClientFactory clients, ApplicationDbContext db, RedactedAudioStore redactedAudio, RedactedAudioLinks links,
+    IOptions<VerbatimOptions> verbatim, IOptions<WebhookOptions> options, ILogger<WebhookSender> logger)
 {
     public const string HttpClientName = "webhooks";
 
@@ -28,13 +33,42 @@ public sealed class WebhookSender(IHttpClientFactory clients, ApplicationDbConte
             return;
         }
 
-        int? statusCode = null;
+        var statusCode = await PostAsync(webhook, new { transcript_id = transcript.Id.ToString(), status = transcript.Status.Name() }, transcriptId, "Webhook", cancellationToken);
+        if (RedactedAudioUrl(transcript, webhook) is { } url)
+        {
+            // The file is made before the transcript completes, so it is ready as soon as the first notification is sent.
+            await PostAsync(webhook, new { status = "redacted_audio_ready", redacted_audio_url = url }, transcriptId, "Redacted-audio webhook", cancellationToken);
+        }
+
+        await db.Transcripts.Where(t => t.Id == transcriptId)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.WebhookStatusCode, statusCode).SetProperty(t => t.WebhookPending, false), CancellationToken.None);
+    }
+
+    /// <summary>A fresh signed link to the transcript's redacted audio, or null when it has none to announce.</summary>
+    private string? RedactedAudioUrl(Transcript transcript, WebhookTarget webhook)
+    {
+        if (transcript.Status != TranscriptStatus.Completed || StoredOptions.Read(transcript).Redaction?.Audio is null
+            || redactedAudio.Find(transcript.TeamId, transcript.Id) is not { } file)
+        {
+            return null;
+        }
+
+        if ((verbatim.Value.Configured() ?? webhook.LinkBase) is not { } linkBase)
+        {
+            // Stored before links were kept with the webhook, on a server without a public URL: there is no address to give.
+            logger.LogWarning("Redacted-audio webhook for {TranscriptId} not sent: set {Key} so that links can be built outside a request", transcript.Id, PublicUrl.Key);
+            return null;
+        }
+
+        return links.UrlFor(linkBase, transcript.Id, file.Format);
+    }
+
+    /// <returns>The receiver's final status code, or null when no try got an answer.</returns>
+    private async Task<int?> PostAsync(WebhookTarget webhook, object notification, Guid transcriptId, string what, CancellationToken cancellationToken)
+    {
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url)
-            {
-                Content = JsonContent.Create(new { transcript_id = transcript.Id.ToString(), status = transcript.Status.Name() }),
-            };
+            using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = JsonContent.Create(notification) };
             // Checked at submission too (WebhookHeader); a value stored before that check must not split the request.
             if (webhook.AuthHeaderName is { } name && WebhookHeader.Problem(name, webhook.AuthHeaderValue) is null)
             {
@@ -43,19 +77,18 @@ public sealed class WebhookSender(IHttpClientFactory clients, ApplicationDbConte
 
             // Headers only: the resilience pipeline times each try out; the body is drained below, bounded in size and time.
             using var response = await clients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            statusCode = (int)response.StatusCode;
+            var statusCode = (int)response.StatusCode;
             await DrainAsync(response, cancellationToken);
-            logger.LogInformation("Webhook for {TranscriptId} answered {StatusCode}", transcriptId, statusCode);
+            logger.LogInformation("{What} for {TranscriptId} answered {StatusCode}", what, transcriptId, statusCode);
+            return statusCode;
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // Every try failed without an answer; webhook_status_code stays null, as there was no status to record.
-            logger.LogWarning("Webhook for {TranscriptId} could not be delivered: {Reason}", transcriptId, ex.Message);
+            logger.LogWarning("{What} for {TranscriptId} could not be delivered: {Reason}", what, transcriptId, ex.Message);
+            return null;
         }
-
-        await db.Transcripts.Where(t => t.Id == transcriptId)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.WebhookStatusCode, statusCode).SetProperty(t => t.WebhookPending, false), CancellationToken.None);
     }
 
     /// <summary>Reads at most <see cref="MaxResponseBytes"/> of the answer within one try's timeout; a receiver that streams or stalls is cut off.</summary>
