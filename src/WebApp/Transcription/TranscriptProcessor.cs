@@ -216,6 +216,8 @@ public sealed class TranscriptProcessor(
         Window = options.Window,
         SeparateChannels = options.Multichannel,
         Keyterms = options.Keyterms,
+        Prompt = options.Hosted.Prompt,
+        Temperature = options.Hosted.Temperature,
         Language = options.Language.Settled,
     };
 

@@ -90,8 +90,9 @@ public sealed class AudioIntelligenceTests(ApiFixture fixture)
     }
 
     [Theory]
-    [InlineData("\"prompt\": \"A call about a delivery.\"", "prompt is not supported")]
-    [InlineData("\"temperature\": 0.2", "temperature is not supported")]
+    [InlineData("\"prompt\": \"A call about a delivery.\"", "pocketsphinx-en-us cannot use prompt, which whisper models take")]
+    [InlineData("\"temperature\": 0.2", "pocketsphinx-en-us cannot use temperature, which whisper models take")]
+    [InlineData("\"temperature\": 1.5", "temperature must be between 0 and 1.")]
     [InlineData("\"remove_audio_tags\": \"all\"", "remove_audio_tags is not supported")]
     [InlineData("\"language_codes\": [\"en\", \"es\"]", "language_codes is not supported")]
     [InlineData("\"domain\": \"medical-v1\"", "domain is not supported")]

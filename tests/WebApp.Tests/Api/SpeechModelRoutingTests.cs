@@ -61,6 +61,29 @@ public sealed class SpeechModelRoutingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PromptAndTemperature_GoToWhisper_AndAreEchoed_WhilePocketsphinxAloneRefusesThem()
+    {
+        var speech = TestSpeech.Say("The quick brown fox jumps over the lazy dog.");
+        const string prompt = "A story about a fox and a dog.";
+
+        // No speech_models: the default list passes pocketsphinx by for the engine that takes a prompt.
+        var transcript = await ann.TranscribeAsync(speech, new { prompt, temperature = 0.4 });
+
+        Assert.Equal("completed", transcript.GetProperty("status").GetString());
+        Assert.Equal("whisper-tiny.en", transcript.GetProperty("speech_model_used").GetString());
+        Assert.Equal(prompt, transcript.GetProperty("prompt").GetString());
+        Assert.Equal(0.4, transcript.GetProperty("temperature").GetDouble());
+
+        var (status, error) = await ann.PostTranscriptAsync(new { audio_url = "https://example.com/a.mp3", speech_models = new[] { "pocketsphinx-en-us" }, prompt });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("pocketsphinx-en-us cannot use prompt, which whisper models take", error.GetProperty("error").GetString());
+        var tooLong = string.Join(' ', Enumerable.Repeat("word", 1501));
+        var (longStatus, longError) = await ann.PostTranscriptAsync(new { audio_url = "https://example.com/a.mp3", prompt = tooLong });
+        Assert.Equal(HttpStatusCode.BadRequest, longStatus);
+        Assert.Equal("prompt must be at most 1,500 words.", longError.GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task DamagedModelFile_IsPassedByWithTheReason()
     {
         var body = new { audio_url = "https://example.com/a.mp3", speech_models = new[] { "whisper-small.en" } };

@@ -18,8 +18,6 @@ public static class UnsupportedFeatures
         ("content_safety", p => p.ContentSafety == true, NoLocalModel, true),
         ("iab_categories", p => p.IabCategories == true, NoLocalModel, true),
         ("summarization", p => p.Summarization == true, NoLocalModel, true),
-        ("prompt", p => p.Prompt is not null, UniversalThreePro + " Use keyterms_prompt for words the audio contains.", true),
-        ("temperature", p => p.Temperature is not null, UniversalThreePro, true),
         ("remove_audio_tags", p => p.RemoveAudioTags is not null, UniversalThreePro, false),
         ("language_codes", p => p.LanguageCodes is not null,
             "is not supported: this server does not transcribe code-switched audio. Use language_code, or language_detection to find the one language.", false),

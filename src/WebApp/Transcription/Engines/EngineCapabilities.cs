@@ -17,6 +17,12 @@ public sealed record EngineCapabilities
     /// <summary>keyterms_prompt biases its recognition.</summary>
     public bool Keyterms { get; init; }
 
+    /// <summary>
+    /// prompt (text the model continues from, as context) and temperature (how much randomness its decoding samples
+    /// with): the settings of a model that writes text token by token.
+    /// </summary>
+    public bool PromptAndTemperature { get; init; }
+
     /// <summary>multichannel: each channel recognised on its own.</summary>
     public bool Channels { get; init; }
 

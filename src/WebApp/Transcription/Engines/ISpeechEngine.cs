@@ -40,6 +40,12 @@ public sealed record RecognitionRequest(string AudioPath)
     /// <summary>keyterms_prompt: words and phrases to favour; empty for none.</summary>
     public IReadOnlyList<string> Keyterms { get; init; } = [];
 
+    /// <summary>prompt: context the model continues from; only for engines whose capabilities take it.</summary>
+    public string? Prompt { get; init; }
+
+    /// <summary>temperature in [0, 1]; only for engines whose capabilities take it.</summary>
+    public double? Temperature { get; init; }
+
     /// <summary>
     /// The language to transcribe, as a base code ("en", "de"); null lets the engine identify it, when its
     /// capabilities say it can (<see cref="EngineCapabilities.IdentifiesLanguage"/>), else means its first language.

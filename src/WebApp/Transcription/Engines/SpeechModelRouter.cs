@@ -80,6 +80,11 @@ public sealed class SpeechModelRouter(IEnumerable<ISpeechEngineSource> sources, 
             return "cannot use keyterms_prompt";
         }
 
+        if ((options.Hosted.Prompt is not null || options.Hosted.Temperature is not null) && !capabilities.PromptAndTemperature)
+        {
+            return $"cannot use {(options.Hosted.Prompt is not null ? "prompt" : "temperature")}, which whisper models take";
+        }
+
         if (options.Multichannel && !capabilities.Channels)
         {
             return "cannot transcribe channels separately (multichannel)";

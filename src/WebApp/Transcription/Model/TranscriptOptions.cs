@@ -125,8 +125,9 @@ public sealed record InsightOptions(bool EntityDetection = false, bool AutoHighl
 }
 
 /// <summary>
-/// AssemblyAI's hosted models and Universal-3 Pro's settings, which only a remote region serves: they are passed on
-/// to the upstream as given, and what it finds comes back with the transcript (<see cref="Insights.HostedInsights"/>).
+/// AssemblyAI's hosted models and Universal-3 Pro's settings. A remote region is passed them as given, and what it
+/// finds comes back with the transcript (<see cref="Insights.HostedInsights"/>). Locally, the hosted models are refused;
+/// <see cref="Prompt"/> and <see cref="Temperature"/> go to an engine whose capabilities take them (whisper).
 /// </summary>
 public sealed record HostedFeatures(
     bool Summarization = false,
@@ -141,11 +142,13 @@ public sealed record HostedFeatures(
 {
     public static HostedFeatures None { get; } = new();
 
-    /// <summary>The API name of the first one asked for, or null.</summary>
+    /// <summary>AssemblyAI's prompt limit.</summary>
+    public const int MaxPromptWords = 1500;
+
+    /// <summary>The API name of the first hosted model asked for (no local engine has one), or null.</summary>
     [JsonIgnore]
-    public string? FirstRequested =>
-        Summarization ? "summarization" : AutoChapters ? "auto_chapters" : ContentSafety ? "content_safety" : IabCategories ? "iab_categories"
-        : Prompt is not null ? "prompt" : Temperature is not null ? "temperature" : null;
+    public string? FirstModelRequested =>
+        Summarization ? "summarization" : AutoChapters ? "auto_chapters" : ContentSafety ? "content_safety" : IabCategories ? "iab_categories" : null;
 }
 
 /// <param name="Url">webhook_url.</param>

@@ -24,12 +24,26 @@ public sealed class TranscriptOptionsValidator(SpeechModelRouter router)
         ?? ValidateSpeakers(options.Speakers)
         ?? ValidateKeyterms(options.Keyterms)
         ?? ValidateRedaction(options.Redaction, remote)
+        ?? ValidatePrompt(options.Hosted)
         ?? (remote ? null : LocalOnly(options));
 
     private string? LocalOnly(TranscriptOptions options) =>
-        (options.Hosted.FirstRequested is { } hosted ? $"{hosted} is not supported by this server's local speech engines; a remote region can serve it." : null)
+        (options.Hosted.FirstModelRequested is { } hosted ? $"{hosted} is not supported by this server's local speech engines; a remote region can serve it." : null)
         ?? EnglishOnly(options)
         ?? router.Choose(options).Error;
+
+    /// <summary>AssemblyAI's bounds: temperature in [0, 1], a prompt of at most 1,500 words.</summary>
+    private static string? ValidatePrompt(HostedFeatures hosted)
+    {
+        if (hosted.Temperature is { } temperature && (double.IsNaN(temperature) || temperature < 0 || temperature > 1))
+        {
+            return "temperature must be between 0 and 1.";
+        }
+
+        return hosted.Prompt?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length > HostedFeatures.MaxPromptWords
+            ? $"prompt must be at most {HostedFeatures.MaxPromptWords:N0} words."
+            : null;
+    }
 
     private static string? ValidateAudio(TranscriptOptions options)
     {

@@ -94,7 +94,7 @@ public sealed class WhisperSpeechEngineTests(WhisperFixture fixture)
 
         Assert.Equal(["en"], capabilities.Languages);
         Assert.False(capabilities.IdentifiesLanguage);
-        Assert.True(capabilities.Keyterms && capabilities.Channels && capabilities.WordTimings);
+        Assert.True(capabilities.Keyterms && capabilities.PromptAndTemperature && capabilities.Channels && capabilities.WordTimings);
         Assert.Equal(2, capabilities.AccuracyRank);
         Assert.Contains("tiny", capabilities.Summary);
     }
@@ -107,6 +107,34 @@ public sealed class WhisperSpeechEngineTests(WhisperFixture fixture)
         Assert.Equal("whisper-tiny.en", result.SpeechModel);
         Assert.All(result.Words, word => Assert.InRange(word.Confidence, 0, 1));
     }
+
+    [Fact]
+    public async Task Transcribe_WithAPromptOrATemperature_DecodesDifferently()
+    {
+        // Random weights recognise nothing real, but their decoding is deterministic and reads every token it is given:
+        // if the prompt or the temperature did not reach whisper.cpp, the words would be the same as without them.
+        // (On the one short sentence this model's single word happens not to move with a prompt; over 45 s it does.)
+        var plain = await WordsOf(new RecognitionRequest(fixture.LongSpeech));
+        var again = await WordsOf(new RecognitionRequest(fixture.LongSpeech));
+        var prompted = await WordsOf(new RecognitionRequest(fixture.LongSpeech) { Prompt = "Minutes of the harbour board: tides, moorings and the new crane." });
+        var hotter = await WordsOf(new RecognitionRequest(fixture.Sentence) { Temperature = 1.0 });
+
+        Assert.NotEmpty(plain);
+        Assert.Equal(plain, again);
+        Assert.NotEqual(plain, prompted);
+        Assert.NotEqual(await WordsOf(new RecognitionRequest(fixture.Sentence)), hotter);
+    }
+
+    [Theory]
+    [InlineData(null, new string[0], null)]
+    [InlineData("  A call about a delivery. ", new string[0], "A call about a delivery.")]
+    [InlineData(null, new[] { "Kubernetes", "Verbatim" }, "Kubernetes, Verbatim")]
+    [InlineData("A call about a delivery.", new[] { "Kubernetes" }, "A call about a delivery. Kubernetes")]
+    public void InitialPrompt_IsThePromptThenTheKeyterms(string? prompt, string[] keyterms, string? expected) =>
+        Assert.Equal(expected, WhisperSpeechEngine.InitialPrompt(new RecognitionRequest("a.wav") { Prompt = prompt, Keyterms = keyterms }));
+
+    private async Task<List<string>> WordsOf(RecognitionRequest request) =>
+        [.. (await fixture.English.TranscribeAsync(request, null, CancellationToken.None)).Words.Select(w => w.Text)];
 
     [Fact]
     public async Task Transcribe_Cancelled_StopsPromptly()

@@ -11,9 +11,10 @@ namespace WebApp.Transcription.Engines.Whisper;
 /// job and kept for the next ones.
 /// </summary>
 /// <remarks>
-/// keyterms_prompt becomes whisper's initial prompt (the terms, comma-separated): whisper continues a text that
-/// begins with them, so it favours their spelling and vocabulary. It is a bias, not a guarantee, and unlike
-/// pocketsphinx's key terms it also nudges style (a prompt of names makes names likelier everywhere).
+/// prompt and keyterms_prompt become whisper's initial prompt (the prompt, then the terms comma-separated): whisper
+/// continues a text that begins with them, so it favours their spelling, vocabulary and style. It is context, not an
+/// instruction, and a bias, not a guarantee; whisper.cpp keeps only the prompt's last ~220 tokens. temperature is the
+/// temperature whisper starts each window at (it still raises it, by 0.2 at a time, on a window it cannot decode).
 /// </remarks>
 public sealed class WhisperSpeechEngine : ISpeechEngine
 {
@@ -52,6 +53,7 @@ public sealed class WhisperSpeechEngine : ISpeechEngine
             Languages = model.EnglishOnly ? new HashSet<string>(["en"]) : MultilingualLanguages.Value,
             IdentifiesLanguage = !model.EnglishOnly,
             Keyterms = true,
+            PromptAndTemperature = true,
             Channels = true,
             WordTimings = true,
             WritesFormattedText = true,
@@ -199,6 +201,14 @@ public sealed class WhisperSpeechEngine : ISpeechEngine
     private EngineUnavailableException Unavailable(string reason, Exception? inner = null) => new(
         $"The whisper model {Name} ({Model.FileName}) could not be loaded: {reason}. Ask the administrator to replace it.", inner);
 
+    /// <summary>whisper's initial prompt: the request's prompt, then its key terms comma-separated; null for neither.</summary>
+    public static string? InitialPrompt(RecognitionRequest request)
+    {
+        string?[] parts = [request.Prompt?.Trim(), request.Keyterms.Count > 0 ? string.Join(", ", request.Keyterms) : null];
+        var given = parts.Where(part => !string.IsNullOrEmpty(part)).ToList();
+        return given.Count == 0 ? null : string.Join(' ', given);
+    }
+
     /// <summary>whisper.cpp's language table, as base codes. (Whisper.net lists ids below the last one, so "yue", added with large-v3, is not among them.)</summary>
     private static IReadOnlySet<string> SupportedLanguages()
     {
@@ -235,9 +245,14 @@ public sealed class WhisperSpeechEngine : ISpeechEngine
                 .WithProbabilities()
                 .WithLanguage(engine.Model.EnglishOnly ? "en" : request.Language ?? "auto")
                 .WithProgressHandler(value => windowProgress(value));
-            if (request.Keyterms.Count > 0)
+            if (WhisperSpeechEngine.InitialPrompt(request) is { } prompt)
             {
-                builder = builder.WithPrompt(string.Join(", ", request.Keyterms));
+                builder = builder.WithPrompt(prompt);
+            }
+
+            if (request.Temperature is { } temperature)
+            {
+                builder = builder.WithTemperature((float)temperature);
             }
 
             Processor = builder.Build();
