@@ -49,6 +49,14 @@ public sealed class TranscriptOptionsModel
     /// <summary>keyterms_prompt as typed: terms separated by commas or new lines.</summary>
     public string? Keyterms { get; set; }
 
+    /// <summary>prompt: context a whisper model reads as the text before the recording; blank for none.</summary>
+    public string? Prompt { get; set; }
+
+    public string? PromptError =>
+        Prompt?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length > HostedFeatures.MaxPromptWords
+            ? $"At most {HostedFeatures.MaxPromptWords:N0} words."
+            : null;
+
     public IReadOnlyList<string> KeytermList =>
         (Keyterms ?? "").Split([',', '\n', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -63,7 +71,7 @@ public sealed class TranscriptOptionsModel
 
     public string? PiiPoliciesError => RedactPii && PiiPolicies.Count == 0 ? "Choose at least one kind of information to redact." : null;
 
-    public bool IsValid => SpeakersExpectedError is null && PiiPoliciesError is null && KeytermsError is null;
+    public bool IsValid => SpeakersExpectedError is null && PiiPoliciesError is null && KeytermsError is null && PromptError is null;
 
     public TranscriptOptions ToOptions(string audioUrl)
     {
@@ -81,6 +89,7 @@ public sealed class TranscriptOptionsModel
                 ? new RedactionOptions([.. PiiPolicies], Audio: On(TranscriptFeatures.RedactPiiAudio, RedactPiiAudio) ? new RedactedAudioOptions() : null)
                 : null,
             Keyterms = TranscriptFeatures.Keyterms.Supported ? KeytermList : [],
+            Hosted = string.IsNullOrWhiteSpace(Prompt) ? HostedFeatures.None : new HostedFeatures(Prompt: Prompt.Trim()),
             Insights = new InsightOptions(
                 On(TranscriptFeatures.EntityDetection, EntityDetection), On(TranscriptFeatures.AutoHighlights, AutoHighlights), On(TranscriptFeatures.SentimentAnalysis, SentimentAnalysis)),
             Formatting = FormattingOptions.AssemblyAiDefaults with { FilterProfanity = On(TranscriptFeatures.FilterProfanity, FilterProfanity) },

@@ -116,6 +116,28 @@ public sealed class NewTranscriptPageTests : TranscriptPagesContext
     }
 
     [Fact]
+    public void Context_IsNotOffered_WithoutAnEngineThatReadsIt() =>
+        Assert.Empty(Render<NewTranscriptPage>().FindAll("[data-testid=option-prompt]"));
+
+    [Fact]
+    public async Task Context_IsOfferedWhenAWhisperModelIsInstalled_AndSentAsThePrompt()
+    {
+        InstallWhisperModel();
+
+        var page = Render<NewTranscriptPage>();
+        page.Find("input[data-testid=url-input]").Input("https://example.com/harbour.mp3");
+        page.Find("textarea[data-testid=option-prompt]").Input("  Minutes of the harbour board: tides and moorings. ");
+        page.WaitForAssertion(() => Assert.False(Submit(page).HasAttribute("disabled")), Patience);
+
+        Submit(page).Click();
+
+        page.WaitForElement("[data-testid=upload-item][data-state=submitted]", Patience);
+        await using var db = Database.CreateDbContext();
+        var stored = await db.Transcripts.SingleAsync();
+        Assert.Equal("Minutes of the harbour board: tides and moorings.", StoredOptions.Read(stored).Hosted.Prompt);
+    }
+
+    [Fact]
     public void KeyTerms_TooLong_AreRefusedWithAReason()
     {
         var page = Render<NewTranscriptPage>();

@@ -38,6 +38,7 @@ public abstract class TranscriptPagesContext : BunitContext, IAsyncLifetime
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("verbatim-test-").FullName;
+    private readonly InstalledEngines engines = new();
 
     protected TranscriptPagesContext()
     {
@@ -69,7 +70,7 @@ public abstract class TranscriptPagesContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TeamLimitLock>();
         Services.AddSingleton<TeamJobAdmission>();
         Services.AddScoped<TranscriptSubmitter>();
-        Services.AddSingleton<ISpeechEngineSource>(new OneEngine(new NoSpeechEngine()));
+        Services.AddSingleton<ISpeechEngineSource>(engines);
         Services.AddOptions<SpeechModelOptions>();
         Services.AddSingleton<SpeechModelRouter>();
         Services.AddSingleton<TranscriptOptionsValidator>();
@@ -120,16 +121,25 @@ public abstract class TranscriptPagesContext : BunitContext, IAsyncLifetime
         public void Publish(TranscriptChange change) => _ = notifier.NotifyAsync(change);
     }
 
-    private sealed class OneEngine(ISpeechEngine engine) : ISpeechEngineSource
+    /// <summary>Lists a whisper model beside pocketsphinx, as dropping one into the models folder does.</summary>
+    protected void InstallWhisperModel() => engines.Engines.Add(new NoSpeechEngine("whisper-tiny.en", promptAndTemperature: true));
+
+    private sealed class InstalledEngines : ISpeechEngineSource
     {
-        public IReadOnlyList<ISpeechEngine> Engines { get; } = [engine];
+        public List<ISpeechEngine> Engines { get; } = [new NoSpeechEngine()];
+
+        IReadOnlyList<ISpeechEngine> ISpeechEngineSource.Engines => Engines;
     }
 
-    private sealed class NoSpeechEngine : ISpeechEngine
+    private sealed class NoSpeechEngine(string name = "pocketsphinx-en-us", bool promptAndTemperature = false) : ISpeechEngine
     {
-        public string Name => "pocketsphinx-en-us";
+        public string Name => name;
 
-        public EngineCapabilities Capabilities { get; } = new() { Languages = new HashSet<string>(["en"]), Keyterms = true, Channels = true };
+        public EngineCapabilities Capabilities { get; } = new()
+        {
+            Languages = new HashSet<string>(["en"]), Keyterms = true, Channels = true, PromptAndTemperature = promptAndTemperature,
+            AccuracyRank = promptAndTemperature ? 2 : 1,
+        };
 
         public Task<RecognitionResult> TranscribeAsync(RecognitionRequest request, IProgress<int>? progress, CancellationToken cancellationToken) =>
             throw new NotSupportedException("No job runs in these tests.");
