@@ -37,7 +37,7 @@ internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
             for (var b = a + 1; b < folds.Length; b++)
             {
                 gains[a, b] = gains[b, a] = Gain(folds[a], folds[b]);
-                apart[a, b] = apart[b, a] = PitchApart(voiced[a], voiced[b]);
+                apart[a, b] = apart[b, a] = settings.PitchSaysTwoVoices(voiced[a], voiced[b]);
             }
         }
 
@@ -75,7 +75,7 @@ internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
                 if (other != keep && other != drop)
                 {
                     gains[keep, other] = gains[other, keep] = Gain(folds[keep], folds[other]);
-                    apart[keep, other] = apart[other, keep] = PitchApart(voiced[keep], voiced[other]);
+                    apart[keep, other] = apart[other, keep] = settings.PitchSaysTwoVoices(voiced[keep], voiced[other]);
                 }
             }
 
@@ -90,9 +90,6 @@ internal sealed class AlikeSpeakerMerging(DiarizerSettings settings)
 
         return merged;
     }
-
-    private bool PitchApart(List<float> first, List<float> second) =>
-        PitchTracker.SemitonesApart(first, second) > settings.TwoVoicesPitchSemitones;
 
     private double Gain(GaussianStatistics[]? first, GaussianStatistics[]? second) =>
         first is null || second is null ? double.NaN : HeldOutGain.Measure(first, second, settings.HeldOutShrinkFrames).Gain;

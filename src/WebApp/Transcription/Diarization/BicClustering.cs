@@ -262,8 +262,7 @@ internal sealed class BicClustering(DiarizerSettings settings)
     /// for a median, and pitch is a cue the MFCCs (which leave out most of it) and their held-out gain do not weigh.
     /// </summary>
     private bool PitchApart(IReadOnlyList<float[]> piecePitch, Merge merge) =>
-        PitchTracker.SemitonesApart(merge.KeptPieces.SelectMany(piece => piecePitch[piece]), merge.MovedPieces.SelectMany(piece => piecePitch[piece]))
-        > settings.TwoVoicesPitchSemitones;
+        settings.PitchSaysTwoVoices(merge.KeptPieces.SelectMany(piece => piecePitch[piece]), merge.MovedPieces.SelectMany(piece => piecePitch[piece]));
 
     private bool LongEnough(Merge merge) => Math.Min(merge.FirstFrames, merge.SecondFrames) >= settings.SmallMergeShortestFrames;
 

@@ -153,4 +153,8 @@ public sealed record DiarizerSettings(
     double TwoVoicesPitchSemitones = 6.5)
 {
     public static DiarizerSettings Default { get; } = new();
+
+    /// <summary>Whether two sets of frames' ln F0 say two people (<see cref="TwoVoicesPitchSemitones"/>); false when either has too few voiced frames.</summary>
+    internal bool PitchSaysTwoVoices(IEnumerable<float> first, IEnumerable<float> second) =>
+        PitchTracker.SemitonesApart(first, second) > TwoVoicesPitchSemitones;
 }

@@ -22,6 +22,9 @@ public static class RequestSizeLimits
     public const int MaxSpellingFroms = 100;
     public const int MaxSpellingLength = 100;
 
+    /// <summary>AssemblyAI's limit for prompt.</summary>
+    public const int MaxPromptWords = 1500;
+
     public const int MaxPolicies = 100;
     public const int MaxExpectedLanguages = 100;
 
@@ -34,6 +37,7 @@ public static class RequestSizeLimits
         ?? (options.Webhook is { } webhook ? Url("webhook_url", webhook.Url) : null)
         ?? List("speech_models", options.SpeechModels, MaxSpeechModels, MaxNameLength)
         ?? Keyterms(options.Keyterms)
+        ?? (PromptWordCount(options.Hosted.Prompt) > MaxPromptWords ? $"prompt must be at most {MaxPromptWords:N0} words." : null)
         ?? Spellings(options.Formatting.CustomSpelling)
         ?? List("redact_pii_policies", options.Redaction?.Policies ?? [], MaxPolicies, MaxNameLength)
         ?? List("language_detection_options.expected_languages", options.Language.Candidates?.Expected ?? [], MaxExpectedLanguages, MaxNameLength)
@@ -42,6 +46,9 @@ public static class RequestSizeLimits
 
     /// <summary>A key term's words as the engine counts them.</summary>
     public static int KeytermWordCount(string term) => term.Split(KeytermWordSeparators, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>A prompt's words, split at white space.</summary>
+    public static int PromptWordCount(string? prompt) => prompt?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length ?? 0;
 
     public static bool HasControlCharacters(string text) => text.Any(char.IsControl);
 

@@ -142,9 +142,6 @@ public sealed record HostedFeatures(
 {
     public static HostedFeatures None { get; } = new();
 
-    /// <summary>AssemblyAI's prompt limit.</summary>
-    public const int MaxPromptWords = 1500;
-
     /// <summary>The API name of the first hosted model asked for (no local engine has one), or null.</summary>
     [JsonIgnore]
     public string? FirstModelRequested =>

@@ -24,7 +24,7 @@ public sealed class TranscriptOptionsValidator(SpeechModelRouter router)
         ?? ValidateSpeakers(options.Speakers)
         ?? ValidateKeyterms(options.Keyterms)
         ?? ValidateRedaction(options.Redaction, remote)
-        ?? ValidatePrompt(options.Hosted)
+        ?? ValidateTemperature(options.Hosted.Temperature)
         ?? (remote ? null : LocalOnly(options));
 
     private string? LocalOnly(TranscriptOptions options) =>
@@ -32,18 +32,9 @@ public sealed class TranscriptOptionsValidator(SpeechModelRouter router)
         ?? EnglishOnly(options)
         ?? router.Choose(options).Error;
 
-    /// <summary>AssemblyAI's bounds: temperature in [0, 1], a prompt of at most 1,500 words.</summary>
-    private static string? ValidatePrompt(HostedFeatures hosted)
-    {
-        if (hosted.Temperature is { } temperature && (double.IsNaN(temperature) || temperature < 0 || temperature > 1))
-        {
-            return "temperature must be between 0 and 1.";
-        }
-
-        return hosted.Prompt?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length > HostedFeatures.MaxPromptWords
-            ? $"prompt must be at most {HostedFeatures.MaxPromptWords:N0} words."
-            : null;
-    }
+    /// <summary>AssemblyAI's range for temperature.</summary>
+    private static string? ValidateTemperature(double? temperature) =>
+        temperature is { } value && (double.IsNaN(value) || value < 0 || value > 1) ? "temperature must be between 0 and 1." : null;
 
     private static string? ValidateAudio(TranscriptOptions options)
     {

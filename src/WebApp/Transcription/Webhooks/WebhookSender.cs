@@ -27,14 +27,14 @@ public sealed class WebhookSender(
     public async Task SendAsync(Guid transcriptId, CancellationToken cancellationToken)
     {
         var transcript = await db.Transcripts.AsNoTracking().SingleOrDefaultAsync(t => t.Id == transcriptId, cancellationToken);
-        var webhook = transcript is null ? null : StoredOptions.Read(transcript).Webhook;
-        if (transcript is null || webhook is null || transcript.Status is not (TranscriptStatus.Completed or TranscriptStatus.Error))
+        var options = transcript is null ? null : StoredOptions.Read(transcript);
+        if (transcript is null || options?.Webhook is not { } webhook || transcript.Status is not (TranscriptStatus.Completed or TranscriptStatus.Error))
         {
             return;
         }
 
         var statusCode = await PostAsync(webhook, new { transcript_id = transcript.Id.ToString(), status = transcript.Status.Name() }, transcriptId, "Webhook", cancellationToken);
-        if (RedactedAudioUrl(transcript, webhook) is { } url)
+        if (RedactedAudioUrl(transcript, options) is { } url)
         {
             // The file is made before the transcript completes, so it is ready as soon as the first notification is sent.
             await PostAsync(webhook, new { status = "redacted_audio_ready", redacted_audio_url = url }, transcriptId, "Redacted-audio webhook", cancellationToken);
@@ -45,15 +45,15 @@ public sealed class WebhookSender(
     }
 
     /// <summary>A fresh signed link to the transcript's redacted audio, or null when it has none to announce.</summary>
-    private string? RedactedAudioUrl(Transcript transcript, WebhookTarget webhook)
+    private string? RedactedAudioUrl(Transcript transcript, TranscriptOptions options)
     {
-        if (transcript.Status != TranscriptStatus.Completed || StoredOptions.Read(transcript).Redaction?.Audio is null
+        if (transcript.Status != TranscriptStatus.Completed || options.Redaction?.Audio is null
             || redactedAudio.Find(transcript.TeamId, transcript.Id) is not { } file)
         {
             return null;
         }
 
-        if ((verbatim.Value.Configured() ?? webhook.LinkBase) is not { } linkBase)
+        if ((verbatim.Value.Configured() ?? options.Webhook?.LinkBase) is not { } linkBase)
         {
             // Stored before links were kept with the webhook, on a server without a public URL: there is no address to give.
             logger.LogWarning("Redacted-audio webhook for {TranscriptId} not sent: set {Key} so that links can be built outside a request", transcript.Id, PublicUrl.Key);

@@ -53,8 +53,8 @@ public sealed class TranscriptOptionsModel
     public string? Prompt { get; set; }
 
     public string? PromptError =>
-        Prompt?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length > HostedFeatures.MaxPromptWords
-            ? $"At most {HostedFeatures.MaxPromptWords:N0} words."
+        RequestSizeLimits.PromptWordCount(Prompt) > RequestSizeLimits.MaxPromptWords
+            ? $"At most {RequestSizeLimits.MaxPromptWords:N0} words."
             : null;
 
     public IReadOnlyList<string> KeytermList =>

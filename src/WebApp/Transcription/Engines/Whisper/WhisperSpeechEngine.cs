@@ -245,7 +245,7 @@ public sealed class WhisperSpeechEngine : ISpeechEngine
                 .WithProbabilities()
                 .WithLanguage(engine.Model.EnglishOnly ? "en" : request.Language ?? "auto")
                 .WithProgressHandler(value => windowProgress(value));
-            if (WhisperSpeechEngine.InitialPrompt(request) is { } prompt)
+            if (InitialPrompt(request) is { } prompt)
             {
                 builder = builder.WithPrompt(prompt);
             }
